@@ -1,0 +1,111 @@
+# QMS Intranet: `make start` serves the site, `make test` runs every test.
+# `make help` lists the other targets.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+EXTRAS := test,release,relstorage
+
+HOST ?= localhost
+PORT ?= 8080
+SITE_ID ?= Plone
+export HOST PORT SITE_ID
+
+# Catalogs compile on load, as in the instance.
+export zope_i18n_compile_mo_files := true
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python setup.py constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  -c constraints.txt uv
+	$(UV) pip install --python $(BIN)/python --quiet -c constraints.txt \
+	  -e ".[$(EXTRAS)]"
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Install Plone 6.2.2 and qms.intranet into .venv (pinned)
+
+.PHONY: instance
+instance: install ## Render instance/etc from instance/templates (HOST, PORT, QMS_STORAGE)
+	$(BIN)/python scripts/instance.py
+
+.PHONY: site
+site: instance ## Create the site from the qms distribution with demo data, once
+	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
+
+.PHONY: start
+start: site ## Install, build, create the site once, then serve it in the foreground
+	@echo
+	@echo "  QMS Intranet: http://$(HOST):$(PORT)/$(SITE_ID)"
+	@echo "  Zope administrator: admin / $${ADMIN_PASSWORD:-qms-demo}"
+	@echo "  Demo accounts (password qms-demo): iso.secretary, leader, vp.staff"
+	@echo "  Stop with Ctrl+C."
+	@echo
+	exec $(BIN)/runwsgi instance/etc/zope.ini
+
+.PHONY: console
+console: instance ## Open a Python console inside the instance (app is the Zope root)
+	$(BIN)/zconsole debug instance/etc/zope.conf
+
+.PHONY: chromium
+chromium: ## Install Debian's Chromium for the browser tests when it is missing
+	bash scripts/ensure-chromium.sh
+
+.PHONY: test
+test: install chromium ## Run the whole test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: format
+format: install ## Fix what ruff can fix
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+.PHONY: i18n
+i18n: install ## Extract messages, sync the vi/en catalogs and compile them
+	$(BIN)/python -m qms.intranet.locales
+
+.PHONY: constraints
+constraints: $(BIN)/python ## Re-resolve every pin into constraints.txt and versions.cfg
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/python scripts/pins.py update
+
+.PHONY: build
+build: install ## Build the sdist and wheel into dist/
+	rm -rf dist build
+	$(BIN)/python -m build
+
+.PHONY: release
+release: install ## Release with zest.releaser (see README)
+	$(BIN)/fullrelease
+
+.PHONY: buildout
+buildout: install ## The buildout alternative: bin/instance and bin/test
+	$(BIN)/buildout -c buildout.cfg
+
+.PHONY: clean
+clean: ## Remove the virtualenv, builds and caches (keeps var/, the data)
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache instance/etc bin parts develop-eggs .installed.cfg
+	find src tests -name __pycache__ -prune -exec rm -rf {} +
+
+.PHONY: remove-data
+remove-data: ## Delete the ZODB (var/): the next `make start` creates a new site
+	rm -rf var

@@ -1,0 +1,83 @@
+"""Packaging for qms.intranet, the ISO 9001 quality management intranet."""
+
+from pathlib import Path
+
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+HERE = Path(__file__).parent
+
+setup(
+    name="qms.intranet",
+    version="1.0.0a1.dev0",
+    description=(
+        "Plone 6.2 intranet on which the units of a Vietnamese ministry run "
+        "their TCVN ISO 9001:2015 quality management system."
+    ),
+    long_description=(HERE / "README.md").read_text(encoding="utf-8")
+    + "\n\n"
+    + (HERE / "CHANGES.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Development Status :: 3 - Alpha",
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Framework :: Plone :: Distribution",
+        "Natural Language :: Vietnamese",
+        "Operating System :: OS Independent",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone ISO9001 QMS intranet Vietnam",
+    author="QMS Intranet team",
+    author_email="qms-intranet@example.org",
+    license="GPL version 2",
+    packages=find_namespace_packages("src", include=["qms.*"]),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires="==3.11.*",
+    install_requires=[
+        # collective.exportimport 1.16 still imports pkg_resources (gone in 82).
+        "setuptools<82",
+        "Products.CMFPlone==6.2.2",
+        "plone.classicui",
+        "plone.restapi",
+        "plone.app.contenttypes",
+        "plone.distribution",
+        "plone.api",
+        "collective.exportimport",
+        "Zope",
+        "waitress",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "plone.restapi[test]",
+            "pytest",
+            "pytest-plone",
+            "playwright",
+            "requests",
+            "ruff",
+            "build",
+            "zc.buildout",
+            "i18ndude",
+            "uv",
+            "plone.recipe.zope2instance",
+        ],
+        "release": [
+            "zest.releaser[recommended]",
+            "build",
+            "twine",
+        ],
+        "relstorage": [
+            "RelStorage",
+            "psycopg2-binary",
+        ],
+    },
+    entry_points={
+        "plone.autoinclude.plugin": ["target = plone"],
+    },
+)

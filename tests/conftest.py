@@ -1,0 +1,52 @@
+"""Shared fixtures: pytest-plone fixtures on our layers, demo accounts, HTTP."""
+
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from pytest_plone import fixtures_factory
+from qms.intranet.demo import DEMO_PASSWORD
+from qms.intranet.testing import FUNCTIONAL_TESTING
+from qms.intranet.testing import INTEGRATION_TESTING
+
+import pytest
+import requests
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory(
+        (
+            (FUNCTIONAL_TESTING, "functional"),
+            (INTEGRATION_TESTING, "integration"),
+        )
+    )
+)
+
+
+@pytest.fixture(scope="session")
+def distribution_name() -> str:
+    return "qms"
+
+
+@pytest.fixture
+def portal_url(functional) -> str:
+    """Address of the site served over real HTTP by the functional layer."""
+    return functional["portal"].absolute_url()
+
+
+@pytest.fixture
+def http():
+    """A fresh HTTP session that follows no redirects unless asked."""
+    with requests.Session() as session:
+        yield session
+
+
+@pytest.fixture
+def login_as():
+    """Credentials of a demo account (or the site owner) for basic auth."""
+
+    def credentials(login: str) -> tuple[str, str]:
+        if login == SITE_OWNER_NAME:
+            return (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        return (login, DEMO_PASSWORD)
+
+    return credentials

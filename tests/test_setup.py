@@ -1,0 +1,74 @@
+"""The qms.intranet profile installs, reports its version and uninstalls cleanly."""
+
+from plone import api
+from plone.browserlayer.utils import registered_layers
+from qms.intranet.interfaces import IQMSIntranetLayer
+
+import pytest
+
+PROFILE = "qms.intranet:default"
+
+
+class TestInstall:
+    @pytest.fixture(autouse=True)
+    def _setup(self, integration):
+        self.portal = integration["portal"]
+        self.setup = api.portal.get_tool("portal_setup")
+
+    def test_product_installed(self, installer):
+        assert installer.is_product_installed("qms.intranet")
+
+    def test_profile_version(self, profile_last_version):
+        assert profile_last_version(PROFILE) == "1000"
+
+    def test_browserlayer(self):
+        assert IQMSIntranetLayer in registered_layers()
+
+    def test_addons_panel_offers_install_and_uninstall(self, installer):
+        assert installer.get_install_profile("qms.intranet")["id"] == PROFILE
+        assert installer.get_uninstall_profile("qms.intranet")["id"] == (
+            "qms.intranet:uninstall"
+        )
+
+    def test_default_workflow_is_intranet(self):
+        wf = api.portal.get_tool("portal_workflow")
+        assert wf.getDefaultChain() == ("qms_intranet_workflow",)
+        assert wf.getChainForPortalType("Document") == ("qms_intranet_workflow",)
+
+    def test_languages(self):
+        assert api.portal.get_registry_record("plone.default_language") == "vi"
+        assert api.portal.get_registry_record("plone.available_languages") == ["vi", "en"]
+        assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Ho_Chi_Minh"
+
+    @pytest.mark.parametrize(
+        "permission",
+        ["View", "List folder contents"],
+    )
+    def test_anonymous_closed_on_site_root(self, permission):
+        roles = {r["name"] for r in self.portal.rolesOfPermission(permission) if r["selected"]}
+        assert "Anonymous" not in roles
+        assert "Authenticated" in roles
+
+    def test_self_registration_off(self):
+        assert api.portal.get_registry_record("plone.enable_self_reg") is False
+
+
+class TestUninstall:
+    @pytest.fixture(autouse=True)
+    def _uninstalled(self, integration, installer):
+        self.portal = integration["portal"]
+        installer.uninstall_product("qms.intranet")
+
+    def test_product_uninstalled(self, installer):
+        assert not installer.is_product_installed("qms.intranet")
+
+    def test_browserlayer_removed(self):
+        assert IQMSIntranetLayer not in registered_layers()
+
+    def test_site_root_public_again(self):
+        roles = {r["name"] for r in self.portal.rolesOfPermission("View") if r["selected"]}
+        assert "Anonymous" in roles
+
+    def test_default_workflow_back_to_plone(self):
+        wf = api.portal.get_tool("portal_workflow")
+        assert wf.getDefaultChain() == ("simple_publication_workflow",)
