@@ -87,6 +87,10 @@ i18n: install ## Extract messages, sync the vi/en catalogs and compile them
 constraints: $(BIN)/python ## Re-resolve every pin into constraints.txt and versions.cfg
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
 	$(BIN)/python scripts/pins.py update
+	$(UV) pip sync --python $(BIN)/python --quiet constraints.txt
+	$(UV) pip install --python $(BIN)/python --quiet --no-deps -e .
+	$(BIN)/python scripts/pins.py buildout
+	touch $(VENV)/.installed
 
 .PHONY: build
 build: install ## Build the sdist and wheel into dist/

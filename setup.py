@@ -1,15 +1,15 @@
 """Packaging for qms.intranet, the ISO 9001 quality management intranet."""
 
 from pathlib import Path
-
 from setuptools import find_namespace_packages
 from setuptools import setup
+
 
 HERE = Path(__file__).parent
 
 setup(
     name="qms.intranet",
-    version="1.0.0a1.dev0",
+    version="1.0.0.dev0",
     description=(
         "Plone 6.2 intranet on which the units of a Vietnamese ministry run "
         "their TCVN ISO 9001:2015 quality management system."
@@ -66,6 +66,7 @@ setup(
             "i18ndude",
             "uv",
             "plone.recipe.zope2instance",
+            "zc.recipe.egg",
         ],
         "release": [
             "zest.releaser[recommended]",

@@ -15,6 +15,7 @@ from zope.globalrequest import setRequest
 import os
 import transaction
 
+
 SITE_ID = os.environ.get("SITE_ID", "Plone")
 ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", DEMO_PASSWORD)
@@ -23,7 +24,9 @@ DEMO = os.environ.get("DEMO", "1") not in ("0", "false", "no")
 ANSWERS = {
     "site_id": SITE_ID,
     "title": "Hệ thống quản lý chất lượng ISO",
-    "description": "Mạng nội bộ của Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015",
+    "description": (
+        "Mạng nội bộ của Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015"
+    ),
     "default_language": "vi",
     "portal_timezone": "Asia/Ho_Chi_Minh",
     "setup_content": DEMO,

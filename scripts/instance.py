@@ -5,6 +5,7 @@ and a deployment's variables both work:
 
 - HOST, PORT: where waitress listens (default localhost:8080),
 - QMS_VAR: data folder (default var/ in the repository),
+- QMS_ETC: where the rendered configuration goes (default instance/etc),
 - QMS_STORAGE: `filestorage` (default) or `relstorage`,
 - RELSTORAGE_DSN: PostgreSQL DSN when QMS_STORAGE=relstorage,
 - ZOPE_THREADS, ZOPE_DEBUG: waitress threads and Zope debug mode.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import os
 import sys
+
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
@@ -34,10 +36,13 @@ def settings(env=os.environ) -> dict:
     return {
         "instance_home": str(INSTANCE),
         "var": str(Path(env.get("QMS_VAR", ROOT / "var")).resolve()),
+        "etc": str(Path(env.get("QMS_ETC", INSTANCE / "etc")).resolve()),
         "host": env.get("HOST", "localhost"),
         "port": port,
         "threads": env.get("ZOPE_THREADS", "4"),
-        "debug_mode": "on" if env.get("ZOPE_DEBUG", "") in ("1", "on", "true") else "off",
+        "debug_mode": "on"
+        if env.get("ZOPE_DEBUG", "") in ("1", "on", "true")
+        else "off",
         "storage": storage,
         "relstorage_dsn": env.get("RELSTORAGE_DSN", ""),
     }
@@ -45,8 +50,8 @@ def settings(env=os.environ) -> dict:
 
 def render(values: dict) -> list[Path]:
     """Write instance/etc/{zope.conf,zope.ini,site.zcml}; return their paths."""
-    etc = INSTANCE / "etc"
-    etc.mkdir(exist_ok=True)
+    etc = Path(values["etc"])
+    etc.mkdir(parents=True, exist_ok=True)
     var = Path(values["var"])
     for sub in ("filestorage", "blobstorage", "log", "cache"):
         (var / sub).mkdir(parents=True, exist_ok=True)
@@ -65,4 +70,4 @@ def render(values: dict) -> list[Path]:
 
 if __name__ == "__main__":
     for path in render(settings()):
-        print(f"wrote {path.relative_to(ROOT)}", file=sys.stderr)
+        print(f"wrote {path}", file=sys.stderr)

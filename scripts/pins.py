@@ -1,7 +1,10 @@
 """Resolve and write the project's complete pin set.
 
-    python scripts/pins.py update    # resolve setup.py (all extras) -> constraints.txt + versions.cfg
+    python scripts/pins.py update    # resolve setup.py, all extras: both files
     python scripts/pins.py buildout  # rewrite versions.cfg from constraints.txt only
+
+Run both with the project's virtualenv installed: versions.cfg spells each
+project as its installed metadata does, which is what buildout looks up.
 
 constraints.txt is the single source of truth: pip/uv install with `-c` and
 buildout's [versions] (versions.cfg, generated) both come from it. Resolution
@@ -13,6 +16,7 @@ from pathlib import Path
 import re
 import subprocess
 import sys
+
 
 ROOT = Path(__file__).resolve().parent.parent
 CONSTRAINTS = ROOT / "constraints.txt"
@@ -47,7 +51,7 @@ def read_versions_cfg(path: Path = VERSIONS) -> dict[str, str]:
             section = stripped.strip("[]")
         elif section == "versions" and "=" in stripped and not stripped.startswith("#"):
             name, version = (part.strip() for part in stripped.split("=", 1))
-            pins[name] = version
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
     return pins
 
 
@@ -55,11 +59,30 @@ def is_prerelease(version: str) -> bool:
     return bool(PRERELEASE.search(version))
 
 
+def project_names() -> dict[str, str]:
+    """Normalized name -> the project's own spelling, from what is installed.
+
+    uv writes normalized names (zc-recipe-egg); buildout looks versions up
+    by the project's spelling (zc.recipe.egg).
+    """
+    from importlib.metadata import distributions
+
+    names = {}
+    for dist in distributions():
+        name = dist.metadata["Name"]
+        names[re.sub(r"[-_.]+", "-", name).lower()] = name
+    return names
+
+
 def write_versions_cfg(pins: dict[str, str]) -> None:
+    spelling = project_names()
     lines = [
         "# Generated from constraints.txt by `make constraints`; do not edit.",
         "[versions]",
-        *(f"{name} = {version}" for name, version in sorted(pins.items())),
+        *(
+            f"{spelling.get(name, name)} = {version}"
+            for name, version in sorted(pins.items())
+        ),
     ]
     VERSIONS.write_text("\n".join(lines) + "\n")
 
@@ -67,11 +90,26 @@ def write_versions_cfg(pins: dict[str, str]) -> None:
 def update() -> None:
     uv = Path(sys.executable).with_name("uv")
     result = subprocess.run(
-        [str(uv), "pip", "compile", "setup.py", "--all-extras",
-         "--python-version", "3.11", "--prerelease", "disallow",
-         "--no-header", "--no-annotate", "--quiet",
-         "--no-emit-package", "qms-intranet"],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        [
+            str(uv),
+            "pip",
+            "compile",
+            "setup.py",
+            "--all-extras",
+            "--python-version",
+            "3.11",
+            "--prerelease",
+            "disallow",
+            "--no-header",
+            "--no-annotate",
+            "--quiet",
+            "--no-emit-package",
+            "qms-intranet",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     body = [line for line in result.stdout.splitlines() if PIN.match(line)]
     CONSTRAINTS.write_text(HEADER + "\n".join(body) + "\n")

@@ -10,6 +10,7 @@ from qms.intranet.testing import INTEGRATION_TESTING
 import pytest
 import requests
 
+
 pytest_plugins = ["pytest_plone"]
 
 globals().update(

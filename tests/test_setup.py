@@ -6,6 +6,7 @@ from qms.intranet.interfaces import IQMSIntranetLayer
 
 import pytest
 
+
 PROFILE = "qms.intranet:default"
 
 
@@ -37,15 +38,25 @@ class TestInstall:
 
     def test_languages(self):
         assert api.portal.get_registry_record("plone.default_language") == "vi"
-        assert api.portal.get_registry_record("plone.available_languages") == ["vi", "en"]
-        assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Ho_Chi_Minh"
+        assert api.portal.get_registry_record("plone.available_languages") == [
+            "vi",
+            "en",
+        ]
+        assert (
+            api.portal.get_registry_record("plone.portal_timezone")
+            == "Asia/Ho_Chi_Minh"
+        )
 
     @pytest.mark.parametrize(
         "permission",
         ["View", "List folder contents"],
     )
     def test_anonymous_closed_on_site_root(self, permission):
-        roles = {r["name"] for r in self.portal.rolesOfPermission(permission) if r["selected"]}
+        roles = {
+            r["name"]
+            for r in self.portal.rolesOfPermission(permission)
+            if r["selected"]
+        }
         assert "Anonymous" not in roles
         assert "Authenticated" in roles
 
@@ -66,7 +77,9 @@ class TestUninstall:
         assert IQMSIntranetLayer not in registered_layers()
 
     def test_site_root_public_again(self):
-        roles = {r["name"] for r in self.portal.rolesOfPermission("View") if r["selected"]}
+        roles = {
+            r["name"] for r in self.portal.rolesOfPermission("View") if r["selected"]
+        }
         assert "Anonymous" in roles
 
     def test_default_workflow_back_to_plone(self):

@@ -9,6 +9,7 @@ from qms.intranet import DISTRIBUTION_NAME
 
 import os
 
+
 # Compile our .po catalogs on load, as the instance does (zope.conf).
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "vi en")

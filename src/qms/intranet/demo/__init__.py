@@ -7,6 +7,7 @@ distribution's "setup_content" answer, and never on an existing site.
 from plone import api
 from qms.intranet import logger
 
+
 DEMO_PASSWORD = "qms-demo"  # noqa: S105 - documented demo password
 
 # login, full name, site-wide roles. Unit accounts and the groups that

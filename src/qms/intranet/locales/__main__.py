@@ -1,13 +1,16 @@
 """Extract the qms.intranet messages and sync the vi and en catalogs.
 
 `make i18n` runs this: i18ndude rebuilds locales/qms.intranet.pot from the
-code and templates, then merges it into every <lang>/LC_MESSAGES/*.po.
+code and templates, merges it into every <lang>/LC_MESSAGES/*.po, and the
+catalogs are compiled to .mo. Translate the new empty msgstr afterwards and
+run it again.
 """
 
 from pathlib import Path
 
 import subprocess
 import sys
+
 
 LOCALES = Path(__file__).parent.resolve()
 PACKAGE = LOCALES.parent
@@ -19,8 +22,15 @@ I18NDUDE = str(Path(sys.executable).with_name("i18ndude"))
 def rebuild():
     """Write the template of every message our code and templates use."""
     subprocess.run(
-        [I18NDUDE, "rebuild-pot", "--pot", str(LOCALES / f"{DOMAIN}.pot"),
-         "--create", DOMAIN, str(PACKAGE)],
+        [
+            I18NDUDE,
+            "rebuild-pot",
+            "--pot",
+            str(LOCALES / f"{DOMAIN}.pot"),
+            "--create",
+            DOMAIN,
+            str(PACKAGE),
+        ],
         check=True,
     )
 
@@ -43,6 +53,15 @@ def sync():
     )
 
 
+def compile_catalogs():
+    """Write the .mo files shipped beside each .po (tests check they match)."""
+    from pythongettext.msgfmt import Msgfmt
+
+    for po in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"):
+        po.with_suffix(".mo").write_bytes(Msgfmt(str(po), name=DOMAIN).get())
+
+
 if __name__ == "__main__":
     rebuild()
     sync()
+    compile_catalogs()

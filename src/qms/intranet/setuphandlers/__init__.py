@@ -4,6 +4,7 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
+
 # Permissions our rolemap.xml closes to Anonymous on the site root; the
 # uninstall handler hands them back to the site root's acquisition.
 INTRANET_PERMISSIONS = (

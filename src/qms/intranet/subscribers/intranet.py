@@ -12,6 +12,7 @@ from AccessControl import Unauthorized
 from plone import api
 from qms.intranet.interfaces import IQMSIntranetLayer
 
+
 # Pages an anonymous visitor needs to log in, reset a password or log out.
 PUBLIC_PAGES = frozenset(
     {
