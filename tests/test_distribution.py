@@ -63,12 +63,13 @@ class TestCreatedSite:
         assert report.name == "qms"
         assert report.answers["default_language"] == "vi"
 
-    @pytest.mark.parametrize(("login", "fullname", "roles"), DEMO_USERS)
-    def test_demo_accounts(self, login, fullname, roles):
+    @pytest.mark.parametrize(("login", "fullname", "groups", "roles"), DEMO_USERS)
+    def test_demo_accounts(self, login, fullname, groups, roles):
         user = api.user.get(username=login)
         assert user is not None
         assert user.getProperty("fullname") == fullname
         assert set(roles) <= set(api.user.get_roles(user=user))
+        assert set(groups) <= {g.getId() for g in api.group.get_groups(user=user)}
 
     def test_home_text_vietnamese(self):
         assert "TCVN ISO 9001:2015" in self.portal.text.output

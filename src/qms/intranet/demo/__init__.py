@@ -1,21 +1,82 @@
-"""Demo data of `make start`: accounts and a home page to try the intranet with.
+"""Demo data of `make start`: units, accounts and the documents of a QMS year.
 
-Everything here is created only once, when the site is created with the
-distribution's "setup_content" answer, and never on an existing site.
+Created once, when the site is created with the distribution's
+"setup_content" answer, and never on an existing site. It reproduces the
+seed article's year in small: procedures effective, one revised (two
+issues), one cancelled, new ones issued and new drafts not yet issued.
 """
 
 from plone import api
+from plone.namedfile.file import NamedBlobFile
 from qms.intranet import logger
+from qms.intranet.demo.files import docx_bytes
+from qms.intranet.demo.files import pdf_bytes
+from qms.intranet.units import group_id
+from qms.intranet.units import LEADERS_GROUP
+from qms.intranet.units import QMS_SECTION
+from qms.intranet.units import SECRETARIAT_GROUP
+from qms.intranet.units import UNITS_FOLDER
 
 
 DEMO_PASSWORD = "qms-demo"  # noqa: S105 - documented demo password
 
-# login, full name, site-wide roles. Unit accounts and the groups that
-# scope them arrive with document control.
+# id, name, kind (domain.md's units of the agency bloc)
+UNITS = (
+    ("vp", "Văn phòng Bộ", "van-phong"),
+    ("khcn", "Vụ Khoa học và Công nghệ", "vu"),
+    ("phapche", "Vụ Pháp chế", "vu"),
+    ("khtc", "Vụ Kế hoạch - Tài chính", "vu"),
+    ("tccb", "Vụ Tổ chức cán bộ", "vu"),
+    ("htqt", "Vụ Hợp tác quốc tế", "vu"),
+    ("buuchinh", "Vụ Bưu chính", "vu"),
+    ("cntt", "Vụ Công nghệ thông tin", "vu"),
+    ("thanhtra", "Thanh tra Bộ", "thanh-tra"),
+)
+UNITS_WITH_ACCOUNTS = ("vp", "khcn", "phapche")
+
+# login, full name, groups, site-wide roles
 DEMO_USERS = (
-    ("iso.secretary", "Nguyễn Thị Thu Hà (Thư ký ISO)", ("Site Administrator",)),
-    ("leader", "Trần Quang Cường (Lãnh đạo Bộ)", ()),
-    ("vp.staff", "Lê Văn Minh (Văn phòng Bộ)", ()),
+    (
+        "iso.secretary",
+        "Nguyễn Thị Thu Hà (Thư ký ISO)",
+        (SECRETARIAT_GROUP,),
+        ("Site Administrator",),
+    ),
+    ("leader", "Nguyễn Minh Hồng (Lãnh đạo Bộ)", (LEADERS_GROUP,), ()),
+    ("vp.head", "Phạm Văn Dũng (Chánh Văn phòng)", (group_id("vp", "heads"),), ()),
+    (
+        "vp.officer",
+        "Lê Thị Lan (Cán bộ ISO, Văn phòng Bộ)",
+        (group_id("vp", "officers"),),
+        (),
+    ),
+    ("vp.staff", "Lê Văn Minh (Văn phòng Bộ)", (group_id("vp", "staff"),), ()),
+    (
+        "khcn.head",
+        "Trần Quang Cường (Vụ phó Vụ KHCN)",
+        (group_id("khcn", "heads"),),
+        (),
+    ),
+    (
+        "khcn.officer",
+        "Đỗ Thị Mai (Cán bộ ISO, Vụ KHCN)",
+        (group_id("khcn", "officers"),),
+        (),
+    ),
+    ("khcn.staff", "Hoàng Văn Nam (Vụ KHCN)", (group_id("khcn", "staff"),), ()),
+    (
+        "phapche.head",
+        "Vũ Thị Hạnh (Vụ trưởng Vụ Pháp chế)",
+        (group_id("phapche", "heads"),),
+        (),
+    ),
+    (
+        "phapche.officer",
+        "Bùi Văn Sơn (Cán bộ ISO, Vụ Pháp chế)",
+        (group_id("phapche", "officers"),),
+        (),
+    ),
+    ("phapche.staff", "Ngô Thị Thu (Vụ Pháp chế)", (group_id("phapche", "staff"),), ()),
 )
 
 HOME_TEXT = """
@@ -31,20 +92,87 @@ thống và quy trình nghiệp vụ đang có hiệu lực.</p>
 </ul>
 """
 
+SYSTEM_PROCEDURES = (
+    (
+        "QT-HT-01",
+        "Quy trình kiểm soát tài liệu",
+        ["Sổ theo dõi ban hành tài liệu", "Danh mục tài liệu nội bộ"],
+    ),
+    (
+        "QT-HT-02",
+        "Quy trình kiểm soát hồ sơ",
+        ["Danh mục hồ sơ", "Sổ theo dõi mượn hồ sơ"],
+    ),
+    (
+        "QT-HT-03",
+        "Quy trình đánh giá nội bộ",
+        ["Kế hoạch đánh giá nội bộ", "Báo cáo đánh giá nội bộ"],
+    ),
+    (
+        "QT-HT-04",
+        "Quy trình kiểm soát sự không phù hợp",
+        ["Phiếu theo dõi sự không phù hợp"],
+    ),
+    (
+        "QT-HT-05",
+        "Quy trình hành động khắc phục",
+        ["Phiếu yêu cầu hành động khắc phục"],
+    ),
+    (
+        "QT-HT-06",
+        "Quy trình xem xét của lãnh đạo",
+        ["Biên bản họp xem xét của lãnh đạo"],
+    ),
+)
+
+# unit, code, title, final state (business procedures)
+BUSINESS_PROCEDURES = (
+    ("vp", "QT-01/VP", "Quy trình quản lý văn bản đến", "revised"),
+    ("vp", "QT-02/VP", "Quy trình quản lý văn bản đi", "effective"),
+    ("vp", "QT-03/VP", "Quy trình tổ chức hội nghị, hội thảo", "cancelled"),
+    (
+        "khcn",
+        "QT-01/KHCN",
+        "Quy trình xây dựng tiêu chuẩn, quy chuẩn kỹ thuật",
+        "effective",
+    ),
+    (
+        "khcn",
+        "QT-02/KHCN",
+        "Quy trình quản lý nhiệm vụ khoa học và công nghệ",
+        "pending_approval",
+    ),
+    ("khcn", "QT-03/KHCN", "Quy trình đánh giá kết quả nhiệm vụ khoa học", "draft"),
+    (
+        "phapche",
+        "QT-01/PC",
+        "Quy trình thẩm định văn bản quy phạm pháp luật",
+        "effective",
+    ),
+    (
+        "phapche",
+        "QT-02/PC",
+        "Quy trình kiểm tra văn bản quy phạm pháp luật",
+        "pending_review",
+    ),
+    ("phapche", "QT-03/PC", "Quy trình rà soát, hệ thống hóa văn bản", "draft"),
+)
+
 
 def create_users():
-    """Create the demo accounts, skipping those that exist."""
-    for login, fullname, roles in DEMO_USERS:
-        if api.user.get(username=login) is not None:
-            continue
-        api.user.create(
-            username=login,
-            email=f"{login}@qms.example.vn",
-            password=DEMO_PASSWORD,
-            roles=("Member", *roles),
-            properties={"fullname": fullname, "language": "vi"},
-        )
-        logger.info("Demo account %s created", login)
+    """Create the demo accounts in their groups, skipping those that exist."""
+    for login, fullname, groups, roles in DEMO_USERS:
+        if api.user.get(username=login) is None:
+            api.user.create(
+                username=login,
+                email=f"{login}@qms.example.vn",
+                password=DEMO_PASSWORD,
+                roles=("Member", *roles),
+                properties={"fullname": fullname, "language": "vi"},
+            )
+        for group in groups:
+            api.group.add_user(groupname=group, username=login)
+        logger.info("Demo account %s ready", login)
 
 
 def set_home_page(site):
@@ -55,7 +183,199 @@ def set_home_page(site):
     site.reindexObject()
 
 
+def create_units(site):
+    folder = site[UNITS_FOLDER]
+    for unit_id, title, kind in UNITS:
+        if unit_id not in folder.objectIds():
+            api.content.create(
+                container=folder,
+                type="Department",
+                id=unit_id,
+                title=title,
+                unit_kind=kind,
+            )
+
+
+def _files(code: str) -> dict:
+    name = code.replace("/", "-").lower()
+    return {
+        "signed_original": NamedBlobFile(
+            pdf_bytes(f"{code} - ban ky"),
+            filename=f"{name}.pdf",
+            contentType="application/pdf",
+        ),
+        "editable_source": NamedBlobFile(
+            docx_bytes(code),
+            filename=f"{name}.docx",
+            contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    }
+
+
+def _as(login, transition, obj, comment=""):
+    with api.env.adopt_user(username=login):
+        api.content.transition(obj=obj, transition=transition, comment=comment)
+
+
+def _issue(obj, unit):
+    """Take a draft through review and approval, by the right people."""
+    _as(
+        f"{unit}.officer" if unit in UNITS_WITH_ACCOUNTS else "iso.secretary",
+        "submit",
+        obj,
+    )
+    _as(
+        f"{unit}.head" if unit in UNITS_WITH_ACCOUNTS else "iso.secretary",
+        "accept",
+        obj,
+    )
+    _as("leader", "approve", obj)
+
+
+def _procedure(container, unit, code, title, kind, records=()):
+    return api.content.create(
+        container=container,
+        type="Procedure",
+        title=title,
+        code=code,
+        kind=kind,
+        owning_unit=unit,
+        purpose=f"Quy định trình tự, trách nhiệm thực hiện {title[0].lower() + title[1:]}.",
+        scope="Áp dụng đối với các đơn vị thuộc khối cơ quan Bộ.",
+        references="TCVN ISO 9001:2015; Nghị định 30/2020/NĐ-CP về công tác văn thư.",
+        responsibilities="Thủ trưởng đơn vị chịu trách nhiệm tổ chức thực hiện quy trình.",
+        records=list(records),
+        drafted_by="Cán bộ ISO của đơn vị",
+        reviewed_by="Lãnh đạo đơn vị",
+        **_files(code),
+    )
+
+
+def create_documents(site):
+    section = site[QMS_SECTION]
+    units = site[UNITS_FOLDER]
+    with api.env.adopt_roles(["Manager"]):
+        policy = api.content.create(
+            container=section,
+            type="QualityPolicy",
+            id="chinh-sach-chat-luong",
+            title="Chính sách chất lượng",
+            code="CSCL-01",
+            owning_unit="khcn",
+            text=_rich(
+                "<p>Khối cơ quan Bộ cam kết xây dựng, áp dụng, duy trì và cải tiến "
+                "Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015, giải quyết "
+                "công việc đúng pháp luật, nhanh chóng, công khai, minh bạch.</p>"
+            ),
+            objectives=_rich(
+                "<ul><li>100% văn bản đến được xử lý đúng hạn.</li>"
+                "<li>Mỗi đơn vị lập danh mục hồ sơ trước ngày 31/01 hằng năm.</li></ul>"
+            ),
+            **_files("CSCL-01"),
+        )
+        decision = api.content.create(
+            container=section,
+            type="Decision",
+            id="quyet-dinh-cong-bo",
+            title="Quyết định công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+            code="1234/QĐ-BTTTT",
+            number_symbol="1234/QĐ-BTTTT",
+            summary="Công bố Hệ thống quản lý chất lượng của khối cơ quan Bộ phù hợp "
+            "tiêu chuẩn quốc gia TCVN ISO 9001:2015.",
+            signer="Nguyễn Minh Hồng",
+            signed_date=__import__("datetime").date(2026, 3, 15),
+            owning_unit="khcn",
+            **_files("1234/QĐ-BTTTT"),
+        )
+        system = [
+            _procedure(section, "khcn", code, title, "system", records)
+            for code, title, records in SYSTEM_PROCEDURES
+        ]
+        business = {
+            code: (
+                _procedure(
+                    units[unit],
+                    unit,
+                    code,
+                    title,
+                    "business",
+                    [f"Hồ sơ {title[9:].strip()}"],
+                ),
+                unit,
+                final,
+            )
+            for unit, code, title, final in BUSINESS_PROCEDURES
+        }
+    for obj in (policy, decision, *system):
+        _issue(obj, "khcn")
+    for obj, unit, final in business.values():
+        if final == "draft":
+            continue
+        if final == "pending_review":
+            _as(f"{unit}.officer", "submit", obj)
+            continue
+        if final == "pending_approval":
+            _as(f"{unit}.officer", "submit", obj)
+            _as(f"{unit}.head", "accept", obj)
+            continue
+        _issue(obj, unit)
+        if final == "cancelled":
+            _as(
+                "iso.secretary",
+                "withdraw",
+                obj,
+                "Không còn phù hợp với chức năng, nhiệm vụ và cơ cấu tổ chức "
+                "của đơn vị.",
+            )
+        elif final == "revised":
+            _revise(obj, unit)
+    _add_form(business["QT-02/VP"][0])
+
+
+def _revise(obj, unit):
+    """The revision flow staff follow: check out, edit, review, approve."""
+    from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
+
+    with api.env.adopt_user(username=f"{unit}.officer"):
+        wc = ICheckinCheckoutPolicy(obj).checkout(obj.aq_parent)
+        wc.responsibilities = (
+            "Chánh Văn phòng chịu trách nhiệm; văn thư đơn vị tiếp nhận, đăng ký "
+            "văn bản đến trên hệ thống trong ngày."
+        )
+        wc.change_note = "Bổ sung việc đăng ký văn bản đến trên hệ thống trong ngày."
+        wc.reindexObject()
+    _as(f"{unit}.officer", "submit", wc)
+    _as(f"{unit}.head", "accept", wc)
+    _as("leader", "approve", wc)
+
+
+def _add_form(procedure):
+    from plone.namedfile.file import NamedBlobFile
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=procedure,
+            type="ProcedureForm",
+            id="bm-01",
+            title="Sổ đăng ký văn bản đi",
+            code="BM-01/QT-02/VP",
+            owning_unit="vp",
+            file=NamedBlobFile(
+                docx_bytes("So dang ky van ban di"), filename="bm-01-qt-02-vp.docx"
+            ),
+        )
+
+
+def _rich(html):
+    from plone.app.textfield.value import RichTextValue
+
+    return RichTextValue(html, "text/html", "text/x-html-safe")
+
+
 def create(site):
     """Create all demo data in `site`."""
+    with api.env.adopt_roles(["Manager"]):
+        create_units(site)
     create_users()
     set_home_page(site)
+    create_documents(site)

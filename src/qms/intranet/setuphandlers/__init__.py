@@ -32,8 +32,42 @@ def _update_security():
 
 
 def post_install(context):
-    """After the default profile: existing content follows the intranet rules."""
+    """After the default profile: the QMS groups exist and existing content
+    follows the intranet rules."""
+    from qms.intranet.units import ensure_site_groups
+
+    ensure_site_groups()
+    ensure_structure()
     _update_security()
+
+
+def ensure_structure():
+    """The units folder (/don-vi) and the QMS section (/he-thong-qlcl)."""
+    from plone.base.interfaces.constrains import ENABLED
+    from plone.base.interfaces.constrains import ISelectableConstrainTypes
+    from qms.intranet.units import QMS_SECTION
+    from qms.intranet.units import UNITS_FOLDER
+
+    portal = api.portal.get()
+    with api.env.adopt_roles(["Manager"]):
+        if UNITS_FOLDER not in portal.objectIds():
+            folder = api.content.create(
+                container=portal, type="Folder", id=UNITS_FOLDER, title="Đơn vị"
+            )
+            constraints = ISelectableConstrainTypes(folder)
+            constraints.setConstrainTypesMode(ENABLED)
+            constraints.setLocallyAllowedTypes(["Department"])
+            constraints.setImmediatelyAddableTypes(["Department"])
+            api.content.transition(obj=folder, transition="publish_internally")
+        if QMS_SECTION not in portal.objectIds():
+            api.content.create(
+                container=portal,
+                type="QMSSection",
+                id=QMS_SECTION,
+                title="Hệ thống quản lý chất lượng",
+                description="Chính sách chất lượng, quy trình hệ thống và các quyết "
+                "của Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.",
+            )
 
 
 def uninstall(context):

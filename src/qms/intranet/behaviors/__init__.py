@@ -1,0 +1,1 @@
+"""Behaviors: fields that several content types share."""

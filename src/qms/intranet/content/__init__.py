@@ -1,0 +1,1 @@
+"""Content types of the QMS: units, the QMS section and controlled documents."""

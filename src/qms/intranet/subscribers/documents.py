@@ -1,0 +1,32 @@
+"""Workflow and lifecycle events of controlled documents and units."""
+
+from qms.intranet import workflow
+from qms.intranet.units import ensure_unit_groups
+
+
+def before_transition(obj, event):
+    if event.transition is None or event.workflow.getId() != workflow.WORKFLOW_ID:
+        return
+    workflow.check_transition(
+        obj, event.transition.getId(), (event.kwargs or {}).get("comment", "")
+    )
+
+
+def after_transition(obj, event):
+    if event.transition is None or event.workflow.getId() != workflow.WORKFLOW_ID:
+        return
+    transition = event.transition.getId()
+    if transition == "approve":
+        workflow.issue(obj)
+    elif transition == "withdraw":
+        workflow.withdraw(obj, (event.kwargs or {}).get("comment", ""))
+
+
+def document_modified(obj, event):
+    """A new owning unit means other groups may see it: reindex security."""
+    obj.reindexObjectSecurity()
+
+
+def unit_added(obj, event):
+    """A new unit gets its staff, officers and heads groups."""
+    ensure_unit_groups(obj)
