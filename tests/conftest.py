@@ -1,11 +1,15 @@
 """Shared fixtures: pytest-plone fixtures on our layers, demo accounts, HTTP."""
 
+from contextlib import contextmanager
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from pytest_plone import fixtures_factory
 from qms.intranet.demo import DEMO_PASSWORD
+from qms.intranet.testing import DOCUMENTS_FUNCTIONAL_TESTING
+from qms.intranet.testing import DOCUMENTS_INTEGRATION_TESTING
 from qms.intranet.testing import FUNCTIONAL_TESTING
 from qms.intranet.testing import INTEGRATION_TESTING
+from qms.intranet.testing import MATRIX_PASSWORD
 
 import pytest
 import requests
@@ -18,6 +22,8 @@ globals().update(
         (
             (FUNCTIONAL_TESTING, "functional"),
             (INTEGRATION_TESTING, "integration"),
+            (DOCUMENTS_INTEGRATION_TESTING, "documents"),
+            (DOCUMENTS_FUNCTIONAL_TESTING, "documents_functional"),
         )
     )
 )
@@ -48,6 +54,34 @@ def login_as():
     def credentials(login: str) -> tuple[str, str]:
         if login == SITE_OWNER_NAME:
             return (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        if login == "sec.only":
+            return (login, MATRIX_PASSWORD)
         return (login, DEMO_PASSWORD)
 
     return credentials
+
+
+@contextmanager
+def acting_as(login: str | None):
+    """Run as a user of the site (None: anonymous), then restore the caller."""
+    from AccessControl.SecurityManagement import getSecurityManager
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SecurityManagement import noSecurityManager
+    from AccessControl.SecurityManagement import setSecurityManager
+    from plone import api
+
+    previous = getSecurityManager()
+    try:
+        if login is None:
+            noSecurityManager()
+        else:
+            acl = api.portal.get().acl_users
+            newSecurityManager(None, acl.getUser(login).__of__(acl))
+        yield
+    finally:
+        setSecurityManager(previous)
+
+
+@pytest.fixture
+def as_user():
+    return acting_as

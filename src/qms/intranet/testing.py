@@ -2,7 +2,11 @@
 
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
+from plone.app.testing import login
 from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
 from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from qms.intranet import DISTRIBUTION_NAME
@@ -52,4 +56,116 @@ INTEGRATION_TESTING = IntegrationTesting(
 )
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="QMSIntranetLayer:FunctionalTesting"
+)
+
+
+# Accounts of the permission matrix beyond the demo ones: a secretariat
+# member with no other role (the demo iso.secretary is also Site Administrator).
+MATRIX_PASSWORD = "qms-matrix-1"  # noqa: S105 - test accounts only
+MATRIX_USERS = (("sec.only", "qms-secretariat"),)
+DOCUMENT_STATES = (
+    "draft",
+    "pending_review",
+    "pending_approval",
+    "effective",
+    "obsolete",
+)
+PATHS_TO_STATE = {
+    "draft": (),
+    "pending_review": ("submit",),
+    "pending_approval": ("submit", "accept"),
+    "effective": ("submit", "accept", "approve"),
+    "obsolete": ("submit", "accept", "approve", "withdraw"),
+}
+
+
+class DocumentsLayer(PloneSandboxLayer):
+    """The demo site plus one document of each type in each state, owned by
+    the unit `vp`: the fixture of the permission matrix."""
+
+    defaultBases = (FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+        from plone.dexterity.schema import SCHEMA_CACHE
+        from plone.namedfile.file import NamedBlobFile
+        from qms.intranet.demo.files import docx_bytes
+        from qms.intranet.demo.files import pdf_bytes
+
+        # Behaviors of our types as installed by the base layer, not as
+        # cached before it committed.
+        SCHEMA_CACHE.clear()
+        for userid, group in MATRIX_USERS:
+            api.user.create(
+                username=userid,
+                email=f"{userid}@qms.example.vn",
+                password=MATRIX_PASSWORD,
+            )
+            api.group.add_user(groupname=group, username=userid)
+        section, unit = portal["he-thong-qlcl"], portal["don-vi"]["vp"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        login(portal, TEST_USER_NAME)
+        if True:
+            for state in DOCUMENT_STATES:
+                common = {"owning_unit": "vp"}
+                docs = [
+                    api.content.create(
+                        container=section,
+                        type="QualityPolicy",
+                        id=f"cs-{state}",
+                        code=f"CS-{state}".upper(),
+                        title=f"Chính sách {state}",
+                        **common,
+                        text=None,
+                    ),
+                    api.content.create(
+                        container=section,
+                        type="Decision",
+                        id=f"qd-{state}",
+                        code=f"QD-{state}".upper(),
+                        title=f"Quyết định {state}",
+                        number_symbol=f"1/{state}",
+                        summary="Trích yếu",
+                        signer="Người ký",
+                        signed_date=__import__("datetime").date(2026, 1, 5),
+                        **common,
+                    ),
+                    api.content.create(
+                        container=unit,
+                        type="Procedure",
+                        id=f"qt-{state}",
+                        code=f"QT-{state}".upper(),
+                        title=f"Quy trình {state}",
+                        **common,
+                        signed_original=NamedBlobFile(
+                            pdf_bytes(state), filename="a.pdf"
+                        ),
+                        editable_source=NamedBlobFile(
+                            docx_bytes(state), filename="a.docx"
+                        ),
+                    ),
+                ]
+                api.content.create(
+                    container=docs[2],
+                    type="ProcedureForm",
+                    id="bm",
+                    title="Biểu mẫu",
+                    code=f"BM-{state}".upper(),
+                    owning_unit="vp",
+                    file=NamedBlobFile(docx_bytes(state), filename="bm.docx"),
+                )
+                for doc in docs:
+                    for transition in PATHS_TO_STATE[state]:
+                        api.content.transition(
+                            obj=doc, transition=transition, comment="Lý do kiểm thử"
+                        )
+
+
+DOCUMENTS_FIXTURE = DocumentsLayer()
+DOCUMENTS_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(DOCUMENTS_FIXTURE,), name="QMSDocumentsLayer:IntegrationTesting"
+)
+DOCUMENTS_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(DOCUMENTS_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="QMSDocumentsLayer:FunctionalTesting",
 )

@@ -19,6 +19,7 @@ from zope import schema
 from zope.interface import Invalid
 from zope.interface import invariant
 from zope.interface import provider
+from zope.schema.interfaces import IContextAwareDefaultFactory
 
 import json
 
@@ -38,6 +39,19 @@ AMENDMENT_SCHEMA = json.dumps(
         },
     }
 )
+
+
+@provider(IContextAwareDefaultFactory)
+def default_owning_unit(context):
+    """The unit the document is added in, or the unit of the procedure it
+    belongs to (a form)."""
+    from qms.intranet.units import unit_of
+
+    owner = getattr(context, "owning_unit", None)
+    if owner:
+        return owner
+    unit = unit_of(context) if context is not None else None
+    return unit.getId() if unit is not None else None
 
 
 @provider(IFormFieldProvider)
@@ -108,6 +122,7 @@ class IControlledDocument(model.Schema):
         ),
         vocabulary="qms.intranet.Units",
         required=True,
+        defaultFactory=default_owning_unit,
     )
 
     drafted_by = schema.TextLine(
@@ -183,11 +198,11 @@ class IControlledDocument(model.Schema):
             issued, effective = data.issue_date, data.effective_from
         except (AttributeError, Exception):  # noqa: BLE001
             return
-        if isinstance(issued, date) and isinstance(effective, date):
-            if effective < issued:
-                raise Invalid(
-                    _(
-                        "error_effective_before_issue",
-                        default="The effective date cannot be before the issue date.",
-                    )
+        both = isinstance(issued, date) and isinstance(effective, date)
+        if both and effective < issued:
+            raise Invalid(
+                _(
+                    "error_effective_before_issue",
+                    default="The effective date cannot be before the issue date.",
                 )
+            )

@@ -214,7 +214,7 @@ class UnitView(_Listing):
                     and (kind is None or b.procedure_kind == kind)
                 ]
                 if members:
-                    kinds.append({"title": self.t(title), "items": members})
+                    kinds.append({"title": self.t(title), "docs": members})
             groups.append(
                 {
                     "state": state,
@@ -229,6 +229,11 @@ class UnitView(_Listing):
 
 class SectionView(_Listing):
     """The QMS section: effective documents by kind, filterable."""
+
+    def figures(self) -> dict:
+        from qms.intranet.statistics import year_figures
+
+        return year_figures()
 
     def filters(self) -> dict:
         form = self.request.form
@@ -279,5 +284,5 @@ class SectionView(_Listing):
                 if b.portal_type == portal_type
                 and (kind is None or b.procedure_kind == kind)
             ]
-            groups.append({"title": self.t(title), "items": items})
+            groups.append({"title": self.t(title), "docs": items})
         return groups

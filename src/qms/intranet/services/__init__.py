@@ -1,0 +1,1 @@
+"""plone.restapi endpoints of qms.intranet, one folder per endpoint."""

@@ -1,0 +1,1 @@
+"""@qms-statistics: the year's document-control figures."""
