@@ -3,6 +3,7 @@
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -87,14 +88,8 @@ class DocumentsLayer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         from plone import api
-        from plone.dexterity.schema import SCHEMA_CACHE
-        from plone.namedfile.file import NamedBlobFile
-        from qms.intranet.demo.files import docx_bytes
-        from qms.intranet.demo.files import pdf_bytes
+        from Products.CMFCore.indexing import processQueue
 
-        # Behaviors of our types as installed by the base layer, not as
-        # cached before it committed.
-        SCHEMA_CACHE.clear()
         for userid, group in MATRIX_USERS:
             api.user.create(
                 username=userid,
@@ -102,63 +97,68 @@ class DocumentsLayer(PloneSandboxLayer):
                 password=MATRIX_PASSWORD,
             )
             api.group.add_user(groupname=group, username=userid)
-        section, unit = portal["he-thong-qlcl"], portal["don-vi"]["vp"]
         setRoles(portal, TEST_USER_ID, ["Manager"])
         login(portal, TEST_USER_NAME)
-        if True:
-            for state in DOCUMENT_STATES:
-                common = {"owning_unit": "vp"}
-                docs = [
-                    api.content.create(
-                        container=section,
-                        type="QualityPolicy",
-                        id=f"cs-{state}",
-                        code=f"CS-{state}".upper(),
-                        title=f"Chính sách {state}",
-                        **common,
-                        text=None,
-                    ),
-                    api.content.create(
-                        container=section,
-                        type="Decision",
-                        id=f"qd-{state}",
-                        code=f"QD-{state}".upper(),
-                        title=f"Quyết định {state}",
-                        number_symbol=f"1/{state}",
-                        summary="Trích yếu",
-                        signer="Người ký",
-                        signed_date=__import__("datetime").date(2026, 1, 5),
-                        **common,
-                    ),
-                    api.content.create(
-                        container=unit,
-                        type="Procedure",
-                        id=f"qt-{state}",
-                        code=f"QT-{state}".upper(),
-                        title=f"Quy trình {state}",
-                        **common,
-                        signed_original=NamedBlobFile(
-                            pdf_bytes(state), filename="a.pdf"
-                        ),
-                        editable_source=NamedBlobFile(
-                            docx_bytes(state), filename="a.docx"
-                        ),
-                    ),
-                ]
-                api.content.create(
-                    container=docs[2],
-                    type="ProcedureForm",
-                    id="bm",
-                    title="Biểu mẫu",
-                    code=f"BM-{state}".upper(),
-                    owning_unit="vp",
-                    file=NamedBlobFile(docx_bytes(state), filename="bm.docx"),
-                )
-                for doc in docs:
-                    for transition in PATHS_TO_STATE[state]:
-                        api.content.transition(
-                            obj=doc, transition=transition, comment="Lý do kiểm thử"
-                        )
+        for state in DOCUMENT_STATES:
+            for doc in self._documents(portal, state):
+                for transition in PATHS_TO_STATE[state]:
+                    api.content.transition(
+                        obj=doc, transition=transition, comment="Lý do kiểm thử"
+                    )
+        # The layer's commit does not run Plone's indexing queue: run it.
+        processQueue()
+        logout()
+        setRoles(portal, TEST_USER_ID, ["Member"])
+
+    def _documents(self, portal, state):
+        """A policy, a decision and a procedure (with a form) owned by vp."""
+        from datetime import date
+        from plone import api
+        from plone.namedfile.file import NamedBlobFile
+        from qms.intranet.demo.files import docx_bytes
+        from qms.intranet.demo.files import pdf_bytes
+
+        section, unit = portal["he-thong-qlcl"], portal["don-vi"]["vp"]
+        policy = api.content.create(
+            container=section,
+            type="QualityPolicy",
+            id=f"cs-{state}",
+            code=f"CS-{state.upper()}",
+            title=f"Chính sách {state}",
+            owning_unit="vp",
+        )
+        decision = api.content.create(
+            container=section,
+            type="Decision",
+            id=f"qd-{state}",
+            code=f"QD-{state.upper()}",
+            title=f"Quyết định {state}",
+            number_symbol=f"1/{state}",
+            summary="Trích yếu",
+            signer="Người ký",
+            signed_date=date(2026, 1, 5),
+            owning_unit="vp",
+        )
+        procedure = api.content.create(
+            container=unit,
+            type="Procedure",
+            id=f"qt-{state}",
+            code=f"QT-{state.upper()}",
+            title=f"Quy trình {state}",
+            owning_unit="vp",
+            signed_original=NamedBlobFile(pdf_bytes(state), filename="a.pdf"),
+            editable_source=NamedBlobFile(docx_bytes(state), filename="a.docx"),
+        )
+        api.content.create(
+            container=procedure,
+            type="ProcedureForm",
+            id="bm",
+            title="Biểu mẫu",
+            code=f"BM-{state.upper()}",
+            owning_unit="vp",
+            file=NamedBlobFile(docx_bytes(state), filename="bm.docx"),
+        )
+        return policy, decision, procedure
 
 
 DOCUMENTS_FIXTURE = DocumentsLayer()
