@@ -5,8 +5,6 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from pytest_plone import fixtures_factory
 from qms.intranet.demo import DEMO_PASSWORD
-from qms.intranet.testing import DOCUMENTS_FUNCTIONAL_TESTING
-from qms.intranet.testing import DOCUMENTS_INTEGRATION_TESTING
 from qms.intranet.testing import FUNCTIONAL_TESTING
 from qms.intranet.testing import INTEGRATION_TESTING
 from qms.intranet.testing import MATRIX_PASSWORD
@@ -22,8 +20,6 @@ globals().update(
         (
             (FUNCTIONAL_TESTING, "functional"),
             (INTEGRATION_TESTING, "integration"),
-            (DOCUMENTS_INTEGRATION_TESTING, "documents"),
-            (DOCUMENTS_FUNCTIONAL_TESTING, "documents_functional"),
         )
     )
 )

@@ -2,7 +2,7 @@
 
 Every type × state × role is asserted: View, Modify portal content, adding a
 form inside, starting a revision (check-out), and the transitions offered.
-The documents are owned by the unit `vp` (see testing.DocumentsLayer).
+The documents are owned by the unit `vp` (see testing.Layer).
 """
 
 from AccessControl import getSecurityManager
@@ -73,8 +73,8 @@ def expected(portal_type: str, state: str, role: str) -> dict:
 
 
 @pytest.fixture
-def docs(documents):
-    portal = documents["portal"]
+def docs(integration):
+    portal = integration["portal"]
     return lambda portal_type, state: _find(portal, portal_type, state)
 
 
@@ -121,19 +121,21 @@ def test_matrix(docs, as_user, portal_type, state, role):
     ],
 )
 @pytest.mark.parametrize("role", list(ROLES))
-def test_who_adds_what_where(documents, as_user, container, portal_type, allowed, role):
-    folder = documents["portal"].unrestrictedTraverse(container)
+def test_who_adds_what_where(
+    integration, as_user, container, portal_type, allowed, role
+):
+    folder = integration["portal"].unrestrictedTraverse(container)
     fti = api.portal.get_tool("portal_types")[portal_type]
     with as_user(ROLES[role]):
         assert fti.isConstructionAllowed(folder) == (role in allowed)
 
 
 @pytest.mark.parametrize("role", list(ROLES))
-def test_sharing_offers_unit_roles_to_secretariat_only(documents, as_user, role):
+def test_sharing_offers_unit_roles_to_secretariat_only(integration, as_user, role):
     """The Sharing tab offers our roles; only the secretariat opens it on a unit."""
     from AccessControl import Unauthorized
 
-    unit = documents["portal"]["don-vi"]["vp"]
+    unit = integration["portal"]["don-vi"]["vp"]
     with as_user(ROLES[role]):
         if role != "secretariat":
             with pytest.raises(Unauthorized):

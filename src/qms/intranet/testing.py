@@ -46,20 +46,6 @@ class QMSDistributionFixture(PloneDistributionFixture):
 BASE_FIXTURE = QMSDistributionFixture()
 
 
-class Layer(PloneSandboxLayer):
-    defaultBases = (BASE_FIXTURE,)
-
-
-FIXTURE = Layer()
-
-INTEGRATION_TESTING = IntegrationTesting(
-    bases=(FIXTURE,), name="QMSIntranetLayer:IntegrationTesting"
-)
-FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="QMSIntranetLayer:FunctionalTesting"
-)
-
-
 # Accounts of the permission matrix beyond the demo ones: a secretariat
 # member with no other role (the demo iso.secretary is also Site Administrator).
 MATRIX_PASSWORD = "qms-matrix-1"  # noqa: S105 - test accounts only
@@ -80,11 +66,12 @@ PATHS_TO_STATE = {
 }
 
 
-class DocumentsLayer(PloneSandboxLayer):
+class Layer(PloneSandboxLayer):
     """The demo site plus one document of each type in each state, owned by
-    the unit `vp`: the fixture of the permission matrix."""
+    the unit `vp` (ids cs-, qd-, qt-<state>): the permission matrix reads
+    them. Every test layer builds on it."""
 
-    defaultBases = (FIXTURE,)
+    defaultBases = (BASE_FIXTURE,)
 
     def setUpPloneSite(self, portal):
         from plone import api
@@ -161,11 +148,11 @@ class DocumentsLayer(PloneSandboxLayer):
         return policy, decision, procedure
 
 
-DOCUMENTS_FIXTURE = DocumentsLayer()
-DOCUMENTS_INTEGRATION_TESTING = IntegrationTesting(
-    bases=(DOCUMENTS_FIXTURE,), name="QMSDocumentsLayer:IntegrationTesting"
+FIXTURE = Layer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,), name="QMSIntranetLayer:IntegrationTesting"
 )
-DOCUMENTS_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(DOCUMENTS_FIXTURE, WSGI_SERVER_FIXTURE),
-    name="QMSDocumentsLayer:FunctionalTesting",
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="QMSIntranetLayer:FunctionalTesting"
 )

@@ -43,15 +43,19 @@ AMENDMENT_SCHEMA = json.dumps(
 
 @provider(IContextAwareDefaultFactory)
 def default_owning_unit(context):
-    """The unit the document is added in, or the unit of the procedure it
-    belongs to (a form)."""
-    from qms.intranet.units import unit_of
+    """The unit the document is added in, or the owning unit of the procedure
+    a form is added to. Reads stored values only: asking a new document for
+    its own default would recurse."""
+    from Acquisition import aq_base
+    from qms.intranet.content.department import IDepartment
 
-    owner = getattr(context, "owning_unit", None)
-    if owner:
-        return owner
-    unit = unit_of(context) if context is not None else None
-    return unit.getId() if unit is not None else None
+    for item in getattr(context, "aq_chain", ()):
+        owner = getattr(aq_base(item), "__dict__", {}).get("owning_unit")
+        if owner:
+            return owner
+        if IDepartment.providedBy(item):
+            return item.getId()
+    return None
 
 
 @provider(IFormFieldProvider)
@@ -121,7 +125,9 @@ class IControlledDocument(model.Schema):
             default="The unit that drafts, keeps and revises this document.",
         ),
         vocabulary="qms.intranet.Units",
-        required=True,
+        # Required in effect (see the invariant below), but REST clients may
+        # leave it out where the place of the document says it.
+        required=False,
         defaultFactory=default_owning_unit,
     )
 
@@ -191,6 +197,21 @@ class IControlledDocument(model.Schema):
         except (AttributeError, Exception):  # noqa: BLE001 - not in this form
             return
         validation.check_unique_code(code, getattr(data, "__context__", None))
+
+    @invariant
+    def owning_unit_known(data):
+        """Given, or known from where the document is added."""
+        try:
+            unit = data.owning_unit
+        except (AttributeError, Exception):  # noqa: BLE001 - not in this form
+            return
+        if not unit and not default_owning_unit(getattr(data, "__context__", None)):
+            raise Invalid(
+                _(
+                    "error_owning_unit_required",
+                    default="Choose the owning unit of the document.",
+                )
+            )
 
     @invariant
     def effective_after_issue(data):

@@ -22,6 +22,16 @@ def after_transition(obj, event):
         workflow.withdraw(obj, (event.kwargs or {}).get("comment", ""))
 
 
+def document_added(obj, event):
+    """Where the owning unit was left out, the place of the document says it."""
+    from qms.intranet.behaviors.controlled import default_owning_unit
+
+    if not obj.owning_unit:
+        obj.owning_unit = default_owning_unit(obj)
+        obj.reindexObject()
+        obj.reindexObjectSecurity()
+
+
 def document_modified(obj, event):
     """A new owning unit means other groups may see it: reindex security."""
     obj.reindexObjectSecurity()
