@@ -38,6 +38,11 @@ def post_install(context):
 
     ensure_site_groups()
     ensure_structure()
+    # plone.app.discussion puts its own moderation workflow on comments when
+    # the registry turns moderation on; ours lets the unit's officers moderate.
+    api.portal.get_tool("portal_workflow").setChainForPortalTypes(
+        ("Discussion Item",), "qms_comment_workflow"
+    )
     _update_security()
 
 
