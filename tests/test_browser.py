@@ -43,6 +43,34 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def session(browser, portal_url):
+    """session(login) -> a page logged in through the login form."""
+    contexts = []
+
+    def open_as(login):
+        context = browser.new_context(locale="vi-VN")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{portal_url}/login")
+        page.get_by_label("Tên đăng nhập").fill(login)
+        page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_load_state()
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def transition(page, label):
+    """Choose a transition in the toolbar's state menu."""
+    page.locator("#plone-contentmenu-workflow > a").click()
+    page.locator("#plone-contentmenu-workflow").get_by_text(label, exact=True).click()
+    page.wait_for_load_state()
+
+
 def test_login_through_form(page, portal_url, tmp_path):
     page.goto(portal_url)
     # Anonymous: the login form, in Vietnamese.
@@ -70,3 +98,50 @@ def test_wrong_password_stays_on_form(page, portal_url):
     page.wait_for_load_state()
     assert page.get_by_label("Mật khẩu").is_visible()
     assert "Lê Văn Minh" not in page.locator("body").inner_text()
+
+
+def test_procedure_from_draft_to_staff_of_another_unit(session, portal_url, tmp_path):
+    """An officer creates a procedure with its signed PDF and submits it; the
+    head accepts; the leader approves; staff of another unit find and open it."""
+    from qms.intranet.demo.files import pdf_bytes
+
+    pdf = tmp_path / "qt-10-vp.pdf"
+    pdf.write_bytes(pdf_bytes("QT-10/VP ban ky"))
+
+    officer = session("vp.officer")
+    officer.goto(f"{portal_url}/don-vi/vp/++add++Procedure")
+    officer.locator("#form-widgets-IBasic-title").fill("Quy trình quản lý con dấu")
+    officer.locator("#form-widgets-purpose").fill("Quản lý, sử dụng con dấu của Bộ.")
+    officer.get_by_role("link", name="Kiểm soát tài liệu").click()
+    officer.locator("#form-widgets-IControlledDocument-code").fill("QT-10/VP")
+    officer.get_by_role("link", name="Tệp tài liệu").click()
+    officer.locator(
+        "#form-widgets-IControlledDocument-signed_original-input"
+    ).set_input_files(str(pdf))
+    officer.locator("#form-buttons-save").click()
+    officer.wait_for_load_state()
+    assert "QT-10/VP" in officer.locator(".qms-header").inner_text()
+    assert "Dự thảo" in officer.locator(".qms-state").inner_text()
+    url = officer.url.removesuffix("/view")
+    transition(officer, "Trình xem xét")
+    assert "Chờ xem xét" in officer.locator(".qms-state").inner_text()
+
+    head = session("vp.head")
+    head.goto(url)
+    transition(head, "Chấp thuận")
+    assert "Chờ phê duyệt" in head.locator(".qms-state").inner_text()
+
+    leader = session("leader")
+    leader.goto(url)
+    transition(leader, "Phê duyệt và ban hành")
+    assert "Có hiệu lực" in leader.locator(".qms-state").inner_text()
+
+    staff = session("phapche.staff")
+    staff.goto(f"{portal_url}/@@search?SearchableText=QT-10/VP")
+    staff.get_by_role("link", name="Quy trình quản lý con dấu").first.click()
+    staff.wait_for_load_state()
+    assert "QT-10/VP" in staff.locator(".qms-header").inner_text()
+    assert "Có hiệu lực" in staff.locator(".qms-state").inner_text()
+    download = staff.locator(".qms-files a").first
+    assert download.inner_text() == "qt-10-vp.pdf"
+    staff.screenshot(path=str(tmp_path / "effective.png"), full_page=True)

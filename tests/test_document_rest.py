@@ -321,3 +321,46 @@ def test_statistics_refuse_a_bad_year(rest):
     )
     assert bad.status_code == 400
     assert "năm" in bad.json()["error"]["message"].lower()
+
+
+def test_new_unit_gets_its_groups(rest):
+    created = rest(
+        "POST",
+        "don-vi",
+        "iso.secretary",
+        json={"@type": "Department", "id": "htqt2", "title": "Vụ Hợp tác quốc tế 2"},
+    )
+    assert created.status_code == 201, created.text
+    sharing = rest("GET", "don-vi/htqt2/@sharing", "iso.secretary").json()
+    entries = {e["id"]: e for e in sharing["entries"]}
+    for group, role in (
+        ("htqt2-staff", "UnitMember"),
+        ("htqt2-officers", "UnitOfficer"),
+        ("htqt2-heads", "UnitHead"),
+    ):
+        assert entries[group]["roles"][role] is True
+    assert entries["htqt2-officers"]["title"] == "Cán bộ ISO của Vụ Hợp tác quốc tế 2"
+
+
+def test_state_menu_refusal_is_shown_and_changes_nothing(http, portal_url, login_as):
+    """The Classic UI's state menu: sending back without a reason is refused
+    with the message, on the form where the reason is typed."""
+    import re
+
+    doc = f"{portal_url}/don-vi/phapche/quy-trinh-kiem-tra-van-ban-quy-pham-phap-luat"
+    auth = login_as("phapche.head")
+    form = http.get(f"{doc}/content_status_history?workflow_action=reject", auth=auth)
+    token = re.search(r'name="_authenticator" value="([^"]+)"', form.text).group(1)
+    response = http.post(
+        f"{doc}/content_status_modify",
+        data={"workflow_action": "reject", "comment": "", "_authenticator": token},
+        auth=auth,
+    )
+    assert response.url.startswith(f"{doc}/content_status_history")
+    assert "bắt buộc" in response.text
+    state = http.get(
+        f"{portal_url}/++api++/don-vi/phapche/quy-trinh-kiem-tra-van-ban-quy-pham-phap-luat",
+        headers=JSON,
+        auth=auth,
+    ).json()["review_state"]
+    assert state == "pending_review"
