@@ -129,40 +129,35 @@ def test_seed_year_reproduced_and_counted(integration):
         container=portal["don-vi"], type="Department", id="tt", title="Thanh tra thử"
     )
     before = year_figures(this_year)
-    last_year = f"{this_year - 1}-06-01"
-    procedures = []
-    for n in range(36):
+
+    def procedure(title, code, issue=True):
         doc = api.content.create(
-            container=unit,
-            type="Procedure",
-            title=f"Quy trình {n}",
-            code=f"QT-{n:02d}/TT",
-            owning_unit="tt",
+            container=unit, type="Procedure", title=title, code=code, owning_unit="tt"
         )
+        if issue:
+            take_to_effective(doc)
+        return doc
+
+    def take_to_effective(doc):
         for transition in ("submit", "accept", "approve"):
             api.content.transition(obj=doc, transition=transition)
-        doc.amendment_history = [{**doc.amendment_history[0], "date": last_year}]
+
+    # 36 procedures issued last year
+    procedures = [procedure(f"Quy trình {n}", f"QT-{n:02d}/TT") for n in range(36)]
+    for doc in procedures:
+        first = doc.amendment_history[0]
+        doc.amendment_history = [{**first, "date": f"{this_year - 1}-06-01"}]
         doc.reindexObject()
-        procedures.append(doc)
+    # this year: 35 revised, 1 cancelled, 2 new issued, 2 new drafts
     for doc in procedures[:35]:
         wc = ICheckinCheckoutPolicy(doc).checkout(unit)
         wc.change_note = "Rà soát, cải tiến"
-        for transition in ("submit", "accept", "approve"):
-            api.content.transition(obj=wc, transition=transition)
+        take_to_effective(wc)
     api.content.transition(
         obj=procedures[35], transition="withdraw", comment="Không còn phù hợp"
     )
     for n in (40, 41, 42, 43):
-        doc = api.content.create(
-            container=unit,
-            type="Procedure",
-            title=f"Quy trình mới {n}",
-            code=f"QT-{n}/TT",
-            owning_unit="tt",
-        )
-        if n < 42:
-            for transition in ("submit", "accept", "approve"):
-                api.content.transition(obj=doc, transition=transition)
+        procedure(f"Quy trình mới {n}", f"QT-{n}/TT", issue=n < 42)
     after = year_figures(this_year)
     assert after["revised"] - before["revised"] == 35
     assert after["cancelled"] - before["cancelled"] == 1
