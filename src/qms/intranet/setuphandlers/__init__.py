@@ -70,8 +70,9 @@ def ensure_structure():
                 type="QMSSection",
                 id=QMS_SECTION,
                 title="Hệ thống quản lý chất lượng",
-                description="Chính sách chất lượng, quy trình hệ thống và các quyết định "
-                "của Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.",
+                description="Chính sách chất lượng, quy trình hệ thống và các "
+                "quyết định của Hệ thống quản lý chất lượng theo TCVN ISO "
+                "9001:2015.",
             )
 
 
