@@ -28,6 +28,10 @@ COMMENT_REQUIRED = {
         default="Give the reason for withdrawing the document: the comment is "
         "required.",
     ),
+    "amend": _(
+        "error_amend_needs_comment",
+        default="Say what the amendment is for: the comment is required.",
+    ),
 }
 CHANGE_NOTE_REQUIRED = _(
     "error_revision_needs_change_note",
@@ -52,7 +56,8 @@ def refuse(message) -> None:
 
 
 def check_transition(obj, transition: str, comment: str) -> None:
-    """Vetoes before a transition: comments and change notes required."""
+    """Vetoes before a transition (documents and record lists): comments and
+    change notes required."""
     if transition in COMMENT_REQUIRED and not (comment or "").strip():
         refuse(COMMENT_REQUIRED[transition])
     if (

@@ -372,6 +372,54 @@ def _rich(html):
     return RichTextValue(html, "text/html", "text/x-html-safe")
 
 
+def create_records(site):
+    """This year's record lists: issued for khcn, a draft for vp, none for
+    phapche; records in several entries of khcn's list, one of them closed."""
+    from datetime import date
+    from plone.namedfile.file import NamedBlobFile
+    from qms.intranet import records
+
+    year = date.today().year
+    units = site[UNITS_FOLDER]
+    with api.env.adopt_user(username="khcn.officer"):
+        rows = records.propose_entries(units["khcn"], year)
+        rows[0]["responsible"] = "khcn.staff"
+        khcn = records.create_list(units["khcn"], year, rows)
+    _as("khcn.officer", "submit", khcn)
+    _as("khcn.head", "approve", khcn)
+    first, second = khcn.entries[0], khcn.entries[1]
+    filed = [
+        ("Hồ sơ soát xét tài liệu quý I", first["id"], "01/KHCN"),
+        ("Hồ sơ soát xét tài liệu quý II", first["id"], "02/KHCN"),
+        ("Hồ sơ ban hành quy trình mới", second["id"], "03/KHCN"),
+    ]
+    made = []
+    with api.env.adopt_user(username="khcn.staff"):
+        for title, entry, number in filed:
+            record = api.content.create(
+                container=khcn,
+                type="Record",
+                title=title,
+                entry=entry,
+                reference_number=number,
+                procedure="QT-HT-01",
+            )
+            api.content.create(
+                container=record,
+                type="RecordFile",
+                title=f"{number}.pdf",
+                file=NamedBlobFile(
+                    pdf_bytes(title), filename=f"{number.replace('/', '-')}.pdf"
+                ),
+            )
+            made.append(record)
+    _as("khcn.staff", "close", made[0])
+    with api.env.adopt_user(username="vp.officer"):
+        records.create_list(
+            units["vp"], year, records.propose_entries(units["vp"], year)
+        )
+
+
 def create(site):
     """Create all demo data in `site`."""
     with api.env.adopt_roles(["Manager"]):
@@ -379,3 +427,4 @@ def create(site):
     create_users()
     set_home_page(site)
     create_documents(site)
+    create_records(site)

@@ -5,6 +5,8 @@ from plone.app.textfield.interfaces import IRichTextValue
 from plone.indexer import indexer
 from qms.intranet.behaviors.controlled import IControlledDocument
 from qms.intranet.content.documents import IProcedure
+from qms.intranet.content.records import IRecord
+from qms.intranet.content.records import IRecordList
 from qms.intranet.validation import normalize_code
 
 
@@ -86,3 +88,63 @@ def SearchableText(obj):
     parts = [obj.id, obj.title or "", obj.description or ""]
     parts.extend(_plain(obj, getattr(obj, name, None)) for name in TEXT_FIELDS)
     return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+# Records: what the completeness board counts, per unit and year.
+
+NO_ENTRY = "none"
+
+
+def _unit_id(obj):
+    from qms.intranet.units import unit_of
+
+    unit = unit_of(obj)
+    return unit.getId() if unit is not None else None
+
+
+@indexer(IRecordList)
+def record_list_unit(obj):
+    return _unit_id(obj)
+
+
+@indexer(IRecord)
+def record_unit(obj):
+    return _unit_id(obj)
+
+
+@indexer(IRecordList)
+def record_list_year(obj):
+    return obj.year
+
+
+@indexer(IRecord)
+def record_year(obj):
+    parent = obj.aq_parent
+    if IRecordList.providedBy(parent):
+        return parent.year
+    return obj.opened_on.year if obj.opened_on else None
+
+
+@indexer(IRecordList)
+def record_entries(obj):
+    """Keys of the list's entries, '<list uid>:<entry id>'."""
+    return [f"{obj.UID()}:{entry['id']}" for entry in obj.entries or []]
+
+
+@indexer(IRecord)
+def record_entry(obj):
+    """'<list uid>:<entry id>' of the entry it is filed into, or 'none'."""
+    parent = obj.aq_parent
+    if IRecordList.providedBy(parent) and obj.entry and parent.entry(obj.entry):
+        return f"{parent.UID()}:{obj.entry}"
+    return NO_ENTRY
+
+
+@indexer(IRecord)
+def retention_ends(obj):
+    return obj.retention_ends()
+
+
+@indexer(IRecordList)
+def approved_on(obj):
+    return obj.approved_on

@@ -38,5 +38,8 @@ def document_modified(obj, event):
 
 
 def unit_added(obj, event):
-    """A new unit gets its staff, officers and heads groups."""
+    """A new unit gets its staff, officers and heads groups and its archive."""
+    from qms.intranet.records import ensure_archive
+
     ensure_unit_groups(obj)
+    ensure_archive(obj)

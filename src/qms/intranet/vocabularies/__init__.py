@@ -59,3 +59,55 @@ def units(context):
     return SimpleVocabulary(
         [SimpleTerm(brain.getId, brain.getId, brain.Title) for brain in brains]
     )
+
+
+CONFIDENTIALITY = (
+    ("normal", _("confidentiality_normal", default="Normal")),
+    ("confidential", _("confidentiality_confidential", default="Confidential (Mật)")),
+    ("secret", _("confidentiality_secret", default="Secret (Tối mật)")),
+)
+
+
+@provider(IVocabularyFactory)
+def confidentiality(context):
+    return _static(CONFIDENTIALITY)
+
+
+@provider(IVocabularyFactory)
+def effective_procedures(context):
+    """Effective procedures, by code: what a record may come from."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Procedure", review_state="effective", sort_on="document_code"
+    )
+    return SimpleVocabulary(
+        [
+            SimpleTerm(
+                b.document_code,
+                b.document_code.encode("utf-8").hex(),
+                f"{b.document_code} – {b.Title}",
+            )
+            for b in brains
+            if b.document_code
+        ]
+    )
+
+
+@provider(IVocabularyFactory)
+def record_entries(context):
+    """Entries of the record list a record is (or will be) filed in."""
+    from qms.intranet.content.records import IRecordList
+
+    for item in getattr(context, "aq_chain", ()):
+        if IRecordList.providedBy(item):
+            return SimpleVocabulary(
+                [
+                    SimpleTerm(
+                        e["id"],
+                        e["id"],
+                        f"{e.get('code') or ''} {e['heading']}".strip(),
+                    )
+                    for e in item.entries or []
+                ]
+            )
+    return SimpleVocabulary([])

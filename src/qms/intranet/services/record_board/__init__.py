@@ -1,0 +1,1 @@
+"""@record-board: completeness of the record lists, per unit and year."""
