@@ -57,6 +57,8 @@ DOCUMENT_STATES = (
     "effective",
     "obsolete",
 )
+RECORD_YEARS = {2023: "draft", 2024: "pending_review", 2025: "approved"}
+RECORD_STATES = ("open", "closed")
 PATHS_TO_STATE = {
     "draft": (),
     "pending_review": ("submit",),
@@ -92,10 +94,34 @@ class Layer(PloneSandboxLayer):
                     api.content.transition(
                         obj=doc, transition=transition, comment="Lý do kiểm thử"
                     )
+        self._records(portal)
         # The layer's commit does not run Plone's indexing queue: run it.
         processQueue()
         logout()
         setRoles(portal, TEST_USER_ID, ["Member"])
+
+    def _records(self, portal):
+        """vp's record lists of 2023 (draft), 2024 (pending review) and 2025
+        (approved), with an open and a closed record in the 2025 list."""
+        from plone import api
+        from qms.intranet import records
+
+        unit = portal["don-vi"]["vp"]
+        rows = [{"heading": "Hồ sơ thử", "retention": "5"}]
+        lists = {year: records.create_list(unit, year, rows) for year in RECORD_YEARS}
+        api.content.transition(obj=lists[2024], transition="submit")
+        for transition in ("submit", "approve"):
+            api.content.transition(obj=lists[2025], transition=transition)
+        for state in RECORD_STATES:
+            record = api.content.create(
+                container=lists[2025],
+                type="Record",
+                id=f"hs-{state}",
+                title=f"Hồ sơ {state}",
+                entry="e1",
+            )
+            if state == "closed":
+                api.content.transition(obj=record, transition="close")
 
     def _documents(self, portal, state):
         """A policy, a decision and a procedure (with a form) owned by vp."""

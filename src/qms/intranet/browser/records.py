@@ -125,9 +125,14 @@ class EntriesForm(BrowserView):
     def unit(self):
         return unit_of(self.context)
 
+    FIELDS = ("id", "heading", "code", "procedure", "retention", "responsible", "notes")
+
     def rows(self) -> list[dict]:
-        if self.request.form.get("rows"):
-            return [dict(r) for r in self.request.form["rows"]]
+        if self.request.form.get("rows"):  # re-shown after an error
+            return [
+                {name: getattr(row, name, "") for name in self.FIELDS}
+                for row in self.request.form["rows"]
+            ]
         if self.is_new():
             return records.propose_entries(self.unit(), self.year())
         return [dict(e) for e in self.context.entries or []]

@@ -162,4 +162,7 @@ InitializeClass(Record)
 
 @implementer(IRecordFile)
 class RecordFile(Item):
-    """A file of a record."""
+    """A file of a record, titled by its file name."""
+
+    def Title(self):
+        return self.title or getattr(self.file, "filename", None) or self.getId()
