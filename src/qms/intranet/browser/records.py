@@ -30,6 +30,19 @@ def retention_label(request, value) -> str:
     )
 
 
+LIST_STATES = {
+    "draft": _("state_draft", default="Draft"),
+    "pending_review": _("state_pending_review", default="Pending review"),
+    "approved": _("state_issued", default="Issued"),
+}
+
+
+def list_state_title(request, state) -> str:
+    if state is None:
+        return translate(_("board_no_list", default="No list"), context=request)
+    return translate(LIST_STATES.get(state, state), context=request)
+
+
 def fullname(userid: str) -> str:
     user = api.user.get(userid=userid) if userid else None
     return (user.getProperty("fullname", "") or userid) if user else (userid or "")
@@ -61,12 +74,7 @@ class ArchiveView(BrowserView):
         )
 
     def state_title(self, brain) -> str:
-        from qms.intranet.browser.documents import STATE_TITLES
-
-        titles = {**STATE_TITLES, "approved": _("state_issued", default="Issued")}
-        return translate(
-            titles.get(brain.review_state, brain.review_state), context=self.request
-        )
+        return list_state_title(self.request, brain.review_state)
 
 
 class RecordListView(BrowserView):
@@ -110,6 +118,9 @@ class RecordListView(BrowserView):
 
     def state(self) -> str:
         return api.content.get_state(obj=self.context)
+
+    def state_title(self) -> str:
+        return list_state_title(self.request, self.state())
 
 
 class EntriesForm(BrowserView):
@@ -248,16 +259,7 @@ class BoardView(BrowserView):
         return f"{base}?year={self.year()}&sort_on={column}&sort_order={order}"
 
     def state_title(self, state) -> str:
-        if state is None:
-            return translate(
-                _("board_no_list", default="No list"), context=self.request
-            )
-        labels = {
-            "approved": _("state_issued", default="Issued"),
-            "draft": _("state_draft", default="Draft"),
-            "pending_review": _("state_pending_review", default="Pending review"),
-        }
-        return translate(labels.get(state, state), context=self.request)
+        return list_state_title(self.request, state)
 
     def disposals(self) -> list:
         if not api.user.has_permission(

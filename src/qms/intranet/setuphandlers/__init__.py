@@ -70,6 +70,7 @@ def ensure_structure():
                 type="QMSSection",
                 id=QMS_SECTION,
                 title="Hệ thống quản lý chất lượng",
+                exclude_from_nav=True,
                 description="Chính sách chất lượng, quy trình hệ thống và các "
                 "quyết định của Hệ thống quản lý chất lượng theo TCVN ISO "
                 "9001:2015.",
