@@ -8,21 +8,13 @@ The documents are owned by the unit `vp` (see testing.Layer).
 from AccessControl import getSecurityManager
 from plone import api
 from qms.intranet.testing import DOCUMENT_STATES
+from qms.intranet.testing import MATRIX_ROLES
 
 import pytest
 
 
 TYPES = ("QualityPolicy", "Procedure", "ProcedureForm", "Decision")
-ROLES = {
-    "vp_staff": "vp.staff",
-    "vp_officer": "vp.officer",
-    "vp_head": "vp.head",
-    "other_staff": "khcn.staff",
-    "other_officer": "khcn.officer",
-    "secretariat": "sec.only",
-    "leader": "leader",
-    "anonymous": None,
-}
+ROLES = MATRIX_ROLES
 OWN_UNIT = {"vp_staff", "vp_officer", "vp_head"}
 EVERYONE = set(ROLES) - {"anonymous"}
 

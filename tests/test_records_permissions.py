@@ -7,22 +7,14 @@ open and a closed record.
 
 from AccessControl import getSecurityManager
 from plone import api
+from qms.intranet.testing import MATRIX_ROLES
 from qms.intranet.testing import RECORD_STATES
 from qms.intranet.testing import RECORD_YEARS
 
 import pytest
 
 
-ROLES = {
-    "vp_staff": "vp.staff",
-    "vp_officer": "vp.officer",
-    "vp_head": "vp.head",
-    "other_staff": "khcn.staff",
-    "other_officer": "khcn.officer",
-    "secretariat": "sec.only",
-    "leader": "leader",
-    "anonymous": None,
-}
+ROLES = MATRIX_ROLES
 OWN_UNIT = {"vp_staff", "vp_officer", "vp_head"}
 SEES = OWN_UNIT | {"secretariat"}  # never other units, nor the leaders
 

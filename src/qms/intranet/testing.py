@@ -50,6 +50,18 @@ BASE_FIXTURE = QMSDistributionFixture()
 # member with no other role (the demo iso.secretary is also Site Administrator).
 MATRIX_PASSWORD = "qms-matrix-1"  # noqa: S105 - test accounts only
 MATRIX_USERS = (("sec.only", "qms-secretariat"),)
+# The roles of the permission matrices: role name -> account (None: anonymous).
+# Owning unit vp; another unit khcn.
+MATRIX_ROLES = {
+    "vp_staff": "vp.staff",
+    "vp_officer": "vp.officer",
+    "vp_head": "vp.head",
+    "other_staff": "khcn.staff",
+    "other_officer": "khcn.officer",
+    "secretariat": "sec.only",
+    "leader": "leader",
+    "anonymous": None,
+}
 DOCUMENT_STATES = (
     "draft",
     "pending_review",
