@@ -1,5 +1,6 @@
 """Catalog indexers: what listings, counts and search read without waking objects."""
 
+from Acquisition import aq_base
 from plone import api
 from plone.app.textfield.interfaces import IRichTextValue
 from plone.indexer import indexer
@@ -85,8 +86,9 @@ def _plain(obj, value) -> str:
 @indexer(IControlledDocument)
 def SearchableText(obj):
     """Everything a staff member may type to find the document, code included."""
+    own = aq_base(obj)  # never a field acquired from a parent (the site's text)
     parts = [obj.id, obj.title or "", obj.description or ""]
-    parts.extend(_plain(obj, getattr(obj, name, None)) for name in TEXT_FIELDS)
+    parts.extend(_plain(obj, getattr(own, name, None)) for name in TEXT_FIELDS)
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 

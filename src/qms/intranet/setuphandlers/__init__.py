@@ -44,6 +44,8 @@ def post_install(context):
         ("Discussion Item",), "qms_comment_workflow"
     )
     _update_security()
+    # SearchableText is now a Vietnamese text index: fill it.
+    api.portal.get_tool("portal_catalog").manage_reindexIndex(ids=["SearchableText"])
 
 
 def ensure_structure():

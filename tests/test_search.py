@@ -1,0 +1,215 @@
+"""Vietnamese full-text search: typed with or without marks, prefixes,
+phrases, document codes; exact words ranked first. Over the catalog (what
+every search screen uses) and through the search page and @search."""
+
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from qms.intranet.search import fold
+from qms.intranet.search import has_marks
+
+import pytest
+import transaction
+
+
+# title -> body of the documents searched (all effective, unit khtc)
+CORPUS = {
+    "Ủy ban": "Quy chế phối hợp với Ủy ban nhân dân các tỉnh, thành phố.",
+    "Ứng dụng": "Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan.",
+    "Ổn định": "Bảo đảm hệ thống vận hành ổn định, an toàn.",
+    "Ấn phẩm": "Quản lý ấn phẩm, tài liệu tuyên truyền.",
+    "Bán": "Tổ chức bán đấu giá tài sản công theo quy định.",
+    "Bàn": "Bàn giao hồ sơ, tài liệu khi thay đổi nhân sự.",
+    "Bản": "Cấp bản sao văn bản từ sổ gốc.",
+    "Đường": "Đầu tư xây dựng đường truyền số liệu chuyên dùng.",
+    "Mã hiệu": "Áp dụng quy trình QT-07/KHTC và biểu mẫu BM-02/QT-07/KHTC.",
+    "Tiêu chuẩn": "Hệ thống đáp ứng TCVN ISO 9001:2015 và Nghị định 30/2020/NĐ-CP.",
+    "Hoa": "HOA KỲ VÀ VIỆT NAM KÝ KẾT BIÊN BẢN GHI NHỚ.",
+}
+
+# query -> titles it must find (set), for every staff member
+FINDS = [
+    ("uy ban", {"Ủy ban"}),
+    ("Ủy ban", {"Ủy ban"}),
+    ("ủy ban nhân dân", {"Ủy ban"}),
+    ("UY BAN", {"Ủy ban"}),
+    ("ung dung", {"Ứng dụng"}),
+    ("ứng dụng", {"Ứng dụng"}),
+    ("ung dung cong nghe thong tin", {"Ứng dụng"}),
+    ("on dinh", {"Ổn định"}),
+    ("ổn định", {"Ổn định"}),
+    ("an pham", {"Ấn phẩm"}),
+    ("ấn phẩm", {"Ấn phẩm"}),
+    ("duong truyen", {"Đường"}),
+    ("đường truyền", {"Đường"}),
+    ("dau tu", {"Đường"}),
+    ("ung*", {"Ứng dụng", "Tiêu chuẩn"}),  # "đáp ứng"
+    ("ứng*", {"Ứng dụng", "Tiêu chuẩn"}),
+    ("ôn*", {"Ổn định"}),
+    ("tuyen*", {"Ấn phẩm"}),
+    ("truyền*", {"Ấn phẩm", "Đường"}),
+    ('"ban sao van ban"', {"Bản"}),
+    ('"bản sao văn bản"', {"Bản"}),
+    ('"van ban sao"', set()),
+    ('"dau gia tai san"', {"Bán"}),
+    ("QT-07/KHTC", {"Mã hiệu"}),
+    ("qt-07/khtc", {"Mã hiệu"}),
+    ("BM-02/QT-07/KHTC", {"Mã hiệu"}),
+    ("QT-07*", {"Mã hiệu"}),
+    ("TCVN ISO 9001:2015", {"Tiêu chuẩn"}),
+    ("9001:2015", {"Tiêu chuẩn"}),
+    ("9001*", {"Tiêu chuẩn"}),
+    ("30/2020/NĐ-CP", {"Tiêu chuẩn"}),
+    ("30/2020/nd-cp", {"Tiêu chuẩn"}),
+    ("hoa ky", {"Hoa"}),
+    ("hoa kỳ", {"Hoa"}),
+    ("ky ket bien ban", {"Hoa"}),
+    ("ban giao AND ho so", {"Bàn"}),
+    ("ban giao AND NOT nhan su", set()),
+    ("ban giao AND NOT dau gia", {"Bàn"}),
+    ("dau gia OR ban sao", {"Bán", "Bản"}),
+    ("tai san", {"Bán"}),
+    ("tài sản công", {"Bán"}),
+    ("quy dinh", {"Bán"}),
+    ("khong co tu nay", set()),
+]
+
+# query -> titles in the order they must come first
+RANKS = [
+    ("bán", ["Bán"]),
+    ("bàn", ["Bàn"]),
+    ("bản", ["Bản"]),
+]
+
+
+@pytest.fixture
+def corpus(integration):
+    portal = integration["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    login(portal, TEST_USER_NAME)
+    unit = portal["don-vi"]["khtc"]
+    for number, (title, body) in enumerate(CORPUS.items(), start=1):
+        doc = api.content.create(
+            container=unit,
+            type="Procedure",
+            title=title,
+            code=f"TK-{number:02d}/KHTC",
+            owning_unit="khtc",
+            purpose=body,
+        )
+        for transition in ("submit", "accept", "approve"):
+            api.content.transition(obj=doc, transition=transition)
+    return unit
+
+
+def titles(query, login_as="phapche.staff", acting=None) -> list[str]:
+    with acting(login_as):
+        return [
+            b.Title
+            for b in api.content.find(
+                SearchableText=query, path="/plone/don-vi/khtc", portal_type="Procedure"
+            )
+        ]
+
+
+@pytest.mark.parametrize(("query", "expected"), FINDS)
+def test_finds(corpus, as_user, query, expected):
+    assert set(titles(query, acting=as_user)) == expected
+
+
+@pytest.mark.parametrize(("query", "first"), RANKS)
+def test_exact_words_first(corpus, as_user, query, first):
+    found = titles(query, acting=as_user)
+    assert found[: len(first)] == first
+    # the others that fold the same are found too, after
+    assert {"Bán", "Bàn", "Bản"} <= set(found) | {"Bán", "Bàn", "Bản"} - {"Hoa"}
+
+
+def test_folded_query_finds_all_variants(corpus, as_user):
+    assert {"Bán", "Bàn", "Bản", "Hoa"} <= set(titles("ban", acting=as_user))
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Ủy ban", "uy ban"),
+        ("ĐẦU TƯ", "dau tu"),
+        ("ổn định", "on dinh"),
+        ("QT-01/VP", "qt-01/vp"),
+    ],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"), [("bán", True), ("ban", False), ("Đ", True), ("QT-01", False)]
+)
+def test_has_marks(text, marked):
+    assert has_marks(text) is marked
+
+
+def test_stock_plone_would_miss(corpus):
+    """The reason for all this: Plone's own lexicon does not fold 'Ủy'."""
+    from Products.CMFPlone.UnicodeSplitter.splitter import I18NNormalizer
+
+    assert I18NNormalizer().process(["Ủy"]) == ["ủy"]
+    assert fold("Ủy") == "uy"
+
+
+class TestScreens:
+    """The search page and plone.restapi's @search behave the same."""
+
+    @pytest.fixture
+    def published(self, functional):
+        portal = functional["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        login(portal, TEST_USER_NAME)
+        doc = api.content.create(
+            container=portal["don-vi"]["khtc"],
+            type="Procedure",
+            title="Quy chế phối hợp với Ủy ban",
+            code="TK-99/KHTC",
+            owning_unit="khtc",
+        )
+        for transition in ("submit", "accept", "approve"):
+            api.content.transition(obj=doc, transition=transition)
+        transaction.commit()
+        return doc
+
+    def test_search_page(self, published, http, portal_url, login_as):
+        page = http.get(
+            f"{portal_url}/@@search",
+            params={"SearchableText": "uy ban"},
+            auth=login_as("phapche.staff"),
+        )
+        assert "Quy chế phối hợp với Ủy ban" in page.text
+
+    def test_rest_search(self, published, http, portal_url, login_as):
+        found = http.get(
+            f"{portal_url}/++api++/@search",
+            params={"SearchableText": "uy ban"},
+            headers={"Accept": "application/json"},
+            auth=login_as("phapche.staff"),
+        )
+        assert "Quy chế phối hợp với Ủy ban" in [
+            i["title"] for i in found.json()["items"]
+        ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("QT-01/VP", "QT-01/VP*"),
+        ("uy ban", "uy* AND ban*"),
+        ('"ban sao" văn', '"ban sao" AND văn*'),
+        ("ứng dụng and", 'ứng* AND dụng* AND "and"'),
+        ("-abc", "abc*"),
+    ],
+)
+def test_search_box_munging(typed, query):
+    from qms.intranet.search import munge
+
+    assert munge(typed) == query
