@@ -50,6 +50,8 @@ setup(
         "collective.exportimport",
         "Zope",
         "waitress",
+        # text of attached PDFs for full-text search
+        "pypdf",
     ],
     extras_require={
         "test": [

@@ -20,7 +20,7 @@ class TestInstall:
         assert installer.is_product_installed("qms.intranet")
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version(PROFILE) == "1000"
+        assert profile_last_version(PROFILE) == "1001"
 
     def test_browserlayer(self):
         assert IQMSIntranetLayer in registered_layers()
@@ -85,3 +85,40 @@ class TestUninstall:
     def test_default_workflow_back_to_plone(self):
         wf = api.portal.get_tool("portal_workflow")
         assert wf.getDefaultChain() == ("simple_publication_workflow",)
+
+
+class TestUpgrades:
+    def test_1001_makes_search_vietnamese_on_an_old_site(self, integration, as_user):
+        """A site on 1000 still has Plone's SearchableText; the step fixes it."""
+        from plone.app.testing import setRoles
+        from plone.app.testing import TEST_USER_ID
+        from qms.intranet.upgrades.v1001 import upgrade
+
+        portal = integration["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("SearchableText")
+        extra = type(
+            "extra",
+            (),
+            {"index_type": "Okapi BM25 Rank", "lexicon_id": "plone_lexicon"},
+        )()
+        catalog.addIndex("SearchableText", "ZCTextIndex", extra)
+        catalog.manage_reindexIndex(ids=["SearchableText"])
+        with as_user("phapche.staff"):
+            assert len(api.content.find(SearchableText="uy ban nhan dan")) == 0
+            before = len(api.content.find(SearchableText="quan ly van ban"))
+        upgrade(portal["portal_setup"])
+        index = catalog._catalog.getIndex("SearchableText")
+        assert index.meta_type == "VietnameseTextIndex"
+        with as_user("phapche.staff"):
+            after = api.content.find(SearchableText="quan ly van ban")
+            assert len(after) >= before
+            assert "Quy trình quản lý văn bản đi" in [b.Title for b in after]
+
+    def test_upgrade_step_registered(self, integration):
+        from Products.GenericSetup.upgrade import listUpgradeSteps
+
+        setup = api.portal.get_tool("portal_setup")
+        steps = listUpgradeSteps(setup, PROFILE, "1000")
+        assert [s["dest"] for s in steps] == [("1001",)]

@@ -130,6 +130,10 @@ def issue(obj) -> None:
                 )
             )
         )
+    # The files may have changed with the revision: read their text again.
+    from qms.intranet.search.attachments import update
+
+    update(new_baseline)
     # Keep who submitted, accepted and approved the revision in the history.
     history = new_baseline.workflow_history
     history[WORKFLOW_ID] = (*history.get(WORKFLOW_ID, ()), *review[1:])

@@ -8,6 +8,7 @@ from qms.intranet import _
 from qms.intranet.vocabularies import DOCUMENT_STATES
 from qms.intranet.vocabularies import PROCEDURE_KINDS
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 STATE_TITLES = dict(DOCUMENT_STATES)
@@ -142,6 +143,31 @@ class DocumentView(BrowserView):
                         "url": f"{base}/@@download/{name}/{value.filename}",
                     }
                 )
+        return out
+
+    def attachment_problems(self) -> list[str]:
+        """Why a file's text could not be read, for the notice on the page."""
+        from qms.intranet.search.attachments import ENCRYPTED
+        from qms.intranet.search.attachments import problems_of
+
+        messages = {
+            ENCRYPTED: _(
+                "notice_encrypted",
+                default="The file ${file} is encrypted: it is stored, but its "
+                "text cannot be searched.",
+            ),
+        }
+        default = _(
+            "notice_unreadable",
+            default="The text of the file ${file} could not be read (damaged, or "
+            "a scan without text): it is stored, but its text cannot be searched.",
+        )
+        out = []
+        for name, problem in problems_of(self.context).items():
+            value = getattr(self.context, name, None)
+            filename = getattr(value, "filename", name) if value else name
+            message = messages.get(problem, default)
+            out.append(self.t(Message(message, mapping={"file": filename})))
         return out
 
     def forms(self) -> list:

@@ -7,6 +7,7 @@ from plone.indexer import indexer
 from qms.intranet.behaviors.controlled import IControlledDocument
 from qms.intranet.content.documents import IProcedure
 from qms.intranet.content.records import IRecord
+from qms.intranet.content.records import IRecordFile
 from qms.intranet.content.records import IRecordList
 from qms.intranet.validation import normalize_code
 
@@ -86,9 +87,12 @@ def _plain(obj, value) -> str:
 @indexer(IControlledDocument)
 def SearchableText(obj):
     """Everything a staff member may type to find the document, code included."""
+    from qms.intranet.search.attachments import text_of
+
     own = aq_base(obj)  # never a field acquired from a parent (the site's text)
     parts = [obj.id, obj.title or "", obj.description or ""]
     parts.extend(_plain(obj, getattr(own, name, None)) for name in TEXT_FIELDS)
+    parts.append(text_of(own))
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
@@ -150,3 +154,20 @@ def retention_ends(obj):
 @indexer(IRecordList)
 def approved_on(obj):
     return obj.approved_on
+
+
+@indexer(IRecord)
+def record_text(obj):
+    """A record: its title, description, reference number and entry heading."""
+    entry = obj._entry() or {}
+    parts = [obj.title, obj.description, obj.reference_number, entry.get("heading")]
+    return " ".join(p for p in parts if p)
+
+
+@indexer(IRecordFile)
+def record_file_text(obj):
+    """A record's file: its name and the text inside it."""
+    from qms.intranet.search.attachments import text_of
+
+    filename = getattr(obj.file, "filename", "") if obj.file else ""
+    return " ".join(p for p in (obj.Title(), filename, text_of(aq_base(obj))) if p)

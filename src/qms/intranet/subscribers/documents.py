@@ -43,3 +43,10 @@ def unit_added(obj, event):
 
     ensure_unit_groups(obj)
     ensure_archive(obj)
+
+
+def attachments_changed(obj, event):
+    """Read the text of new or replaced files, once, for full-text search."""
+    from qms.intranet.search.attachments import update
+
+    update(obj)
