@@ -213,3 +213,110 @@ def test_search_box_munging(typed, query):
     from qms.intranet.search import munge
 
     assert munge(typed) == query
+
+
+class TestDefaultsAndFilters:
+    """Obsolete documents stay out unless asked for; filters by type, unit,
+    state and year — the same on the search page and @search."""
+
+    OBSOLETE_TITLE = "Quy trình tổ chức hội nghị, hội thảo"
+
+    def rest(self, http, portal_url, login_as, login, **params):
+        response = http.get(
+            f"{portal_url}/++api++/@search",
+            params=params,
+            headers={"Accept": "application/json"},
+            auth=login_as(login),
+        )
+        assert response.status_code == 200, response.text
+        return [item["title"] for item in response.json()["items"]]
+
+    def test_obsolete_left_out_unless_asked(self, http, portal_url, login_as):
+        default = self.rest(
+            http, portal_url, login_as, "vp.officer", SearchableText="hoi nghi"
+        )
+        assert self.OBSOLETE_TITLE not in default
+        asked = self.rest(
+            http,
+            portal_url,
+            login_as,
+            "vp.officer",
+            SearchableText="hoi nghi",
+            include_obsolete="1",
+        )
+        assert self.OBSOLETE_TITLE in asked
+        by_state = self.rest(
+            http,
+            portal_url,
+            login_as,
+            "vp.officer",
+            SearchableText="hoi nghi",
+            review_state="obsolete",
+        )
+        assert by_state == [self.OBSOLETE_TITLE]
+        # staff of another unit never see it, even when they ask
+        assert self.OBSOLETE_TITLE not in self.rest(
+            http,
+            portal_url,
+            login_as,
+            "khcn.staff",
+            SearchableText="hoi nghi",
+            include_obsolete="1",
+        )
+
+    def test_search_page_leaves_obsolete_out(self, http, portal_url, login_as):
+        page = http.get(
+            f"{portal_url}/@@search",
+            params={"SearchableText": "hoi nghi"},
+            auth=login_as("vp.officer"),
+        )
+        assert self.OBSOLETE_TITLE not in page.text
+        asked = http.get(
+            f"{portal_url}/@@search",
+            params={"SearchableText": "hoi nghi", "include_obsolete": "1"},
+            auth=login_as("vp.officer"),
+        )
+        assert self.OBSOLETE_TITLE in asked.text
+
+    def test_filters(self, http, portal_url, login_as):
+        by_unit = self.rest(
+            http,
+            portal_url,
+            login_as,
+            "iso.secretary",
+            SearchableText="quy trinh",
+            owning_unit="phapche",
+            portal_type="Procedure",
+        )
+        assert by_unit
+        assert all("pháp" in t.lower() or "văn bản" in t.lower() for t in by_unit)
+        by_type = self.rest(
+            http,
+            portal_url,
+            login_as,
+            "iso.secretary",
+            SearchableText="cong bo he thong",
+            portal_type="Decision",
+        )
+        assert by_type == [
+            "Quyết định công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015"
+        ]
+        by_state = self.rest(
+            http,
+            portal_url,
+            login_as,
+            "iso.secretary",
+            SearchableText="quy trinh",
+            review_state="draft",
+            portal_type="Procedure",
+        )
+        assert "Quy trình đánh giá kết quả nhiệm vụ khoa học" in by_state
+        last_year = self.rest(
+            http,
+            portal_url,
+            login_as,
+            "vp.officer",
+            SearchableText="danh muc ho so",
+            year="2025",
+        )
+        assert last_year == ["Danh mục hồ sơ năm 2025 – Văn phòng Bộ"]

@@ -8,6 +8,7 @@ whole (qms.intranet.search.munge), so the page and live search find what
 from pathlib import Path
 from Products.CMFPlone.browser import search as plone_search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from qms.intranet.search import apply_defaults
 from qms.intranet.search import munge
 
 
@@ -16,12 +17,15 @@ PLONE_TEMPLATE = str(Path(plone_search.__file__).parent / "templates" / "search.
 
 class _VietnameseMunging:
     def filter_query(self, query):
+        form = self.request.form
         text = query.get("SearchableText") or self.request.form.get(
             "SearchableText", ""
         )
         query = super().filter_query(query)
         if query is not None and isinstance(text, str) and text.strip():
             query["SearchableText"] = munge(text)
+        if query is not None:
+            apply_defaults(query, form)
         return query
 
 

@@ -171,3 +171,12 @@ def record_file_text(obj):
 
     filename = getattr(obj.file, "filename", "") if obj.file else ""
     return " ".join(p for p in (obj.Title(), filename, text_of(aq_base(obj))) if p)
+
+
+@indexer(IControlledDocument)
+def document_year(obj):
+    """The year a document was issued (or created, while a draft)."""
+    if obj.issue_date:
+        return obj.issue_date.year
+    created = obj.created()
+    return created.year() if created else None

@@ -58,3 +58,22 @@ def munge(query: str) -> str:
         elif term:
             terms.append(f"{term}*")
     return " AND ".join(terms)
+
+
+OBSOLETE = "obsolete"
+
+
+def apply_defaults(query: dict, form) -> dict:
+    """What every search screen does to a query: leave out obsolete documents
+    unless asked for (include_obsolete=1) or a state is chosen, and turn
+    year=2026 into the qms_year index."""
+    if "review_state" not in query and str(form.get("include_obsolete", "")) not in (
+        "1",
+        "true",
+        "on",
+    ):
+        query["review_state"] = {"not": OBSOLETE}
+    year = form.get("year")
+    if year and str(year).isdigit() and "qms_year" not in query:
+        query["qms_year"] = int(year)
+    return query

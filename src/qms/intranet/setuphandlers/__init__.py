@@ -45,7 +45,9 @@ def post_install(context):
     )
     _update_security()
     # SearchableText is now a Vietnamese text index: fill it.
-    api.portal.get_tool("portal_catalog").manage_reindexIndex(ids=["SearchableText"])
+    api.portal.get_tool("portal_catalog").manage_reindexIndex(
+        ids=["SearchableText", "qms_year"]
+    )
 
 
 def ensure_structure():

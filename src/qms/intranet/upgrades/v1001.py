@@ -19,5 +19,5 @@ def upgrade(context):
             object_provides="qms.intranet.behaviors.controlled.IControlledDocument"
         ):
             update(brain._unrestrictedGetObject())
-    catalog.manage_reindexIndex(ids=["SearchableText"])
+    catalog.manage_reindexIndex(ids=["SearchableText", "qms_year"])
     logger.info("SearchableText is a Vietnamese text index now")

@@ -1,0 +1,1 @@
+"""@search with the intranet's defaults (see qms.intranet.search)."""
