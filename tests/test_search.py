@@ -320,3 +320,69 @@ class TestDefaultsAndFilters:
             year="2025",
         )
         assert last_year == ["Danh mục hồ sơ năm 2025 – Văn phòng Bộ"]
+
+
+class TestSnippets:
+    @pytest.mark.parametrize(
+        ("text", "query", "expected"),
+        [
+            (
+                "Quy chế phối hợp với Ủy ban nhân dân",
+                "uy ban",
+                "<mark>Ủy</mark> <mark>ban</mark>",
+            ),
+            ("Kế hoạch ứng dụng công nghệ", "ứng*", "<mark>ứng</mark> dụng"),
+            ("Áp dụng QT-07/KHTC ngay", "QT-07/KHTC", "<mark>QT-07/KHTC</mark>"),
+            (
+                "<b>không</b> phải HTML",
+                "khong",
+                "&lt;b&gt;<mark>không</mark>&lt;/b&gt;",
+            ),
+        ],
+    )
+    def test_highlight(self, text, query, expected):
+        from qms.intranet.search import snippet
+
+        assert expected in snippet(text, query)
+
+    def test_long_text_is_cut_around_the_word(self):
+        from qms.intranet.search import snippet
+
+        text = "mở đầu " * 100 + "Ủy ban nhân dân" + " kết thúc" * 100
+        result = snippet(text, "uy ban")
+        assert result.startswith("… ")
+        assert result.endswith(" …")
+        assert "<mark>Ủy</mark>" in result
+        assert len(result) < 400
+
+    def test_search_page_and_rest_show_snippets(
+        self, functional, http, portal_url, login_as
+    ):
+        portal = functional["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        login(portal, TEST_USER_NAME)
+        doc = api.content.create(
+            container=portal["don-vi"]["khtc"],
+            type="Procedure",
+            title="Phối hợp",
+            code="TK-98/KHTC",
+            owning_unit="khtc",
+            purpose="Quy chế phối hợp với Ủy ban nhân dân các tỉnh.",
+        )
+        for transition in ("submit", "accept", "approve"):
+            api.content.transition(obj=doc, transition=transition)
+        transaction.commit()
+        page = http.get(
+            f"{portal_url}/@@search",
+            params={"SearchableText": "uy ban nhan"},
+            auth=login_as("vp.staff"),
+        )
+        assert "<mark>Ủy</mark> <mark>ban</mark> <mark>nhân</mark>" in page.text
+        found = http.get(
+            f"{portal_url}/++api++/@search",
+            params={"SearchableText": "uy ban"},
+            headers={"Accept": "application/json"},
+            auth=login_as("vp.staff"),
+        ).json()
+        item = next(i for i in found["items"] if i["title"] == "Phối hợp")
+        assert "<mark>Ủy</mark>" in item["snippet"]

@@ -19,4 +19,21 @@ class SearchGet(Service):
         query = unflatten_dotted_dict(self.request.form.copy())
         query.pop("include_obsolete", None)
         query.pop("year", None)
-        return IntranetSearchHandler(self.context, self.request).search(query)
+        results = IntranetSearchHandler(self.context, self.request).search(query)
+        text = self.request.form.get("SearchableText")
+        if text and isinstance(results, dict):
+            add_snippets(results.get("items", []), text)
+        return results
+
+
+def add_snippets(items: list[dict], text: str) -> None:
+    """Each result gets `snippet`: HTML with the matching words in <mark>."""
+    from plone import api
+    from qms.intranet.browser.search import searchable_text
+    from qms.intranet.search import snippet
+
+    portal_url = api.portal.get().absolute_url()
+    for item in items:
+        path = item["@id"].removeprefix(portal_url).lstrip("/")
+        obj = api.content.get(path=f"/{path}") if path else None
+        item["snippet"] = snippet(searchable_text(obj), text) if obj else ""
