@@ -386,3 +386,22 @@ class TestSnippets:
         ).json()
         item = next(i for i in found["items"] if i["title"] == "Phối hợp")
         assert "<mark>Ủy</mark>" in item["snippet"]
+
+
+def test_live_search_keeps_codes_and_folds(functional, http, portal_url, login_as):
+    """The search box's live results (@@ajax-search) behave like the page."""
+    response = http.get(
+        f"{portal_url}/@@ajax-search",
+        params={"SearchableText": "QT-01/VP"},
+        auth=login_as("khcn.staff"),
+    )
+    titles = [item["title"] for item in response.json()["items"]]
+    assert titles == ["Quy trình quản lý văn bản đến"]
+    folded = http.get(
+        f"{portal_url}/@@ajax-search",
+        params={"SearchableText": "quan ly van ban den"},
+        auth=login_as("khcn.staff"),
+    ).json()
+    assert "Quy trình quản lý văn bản đến" in [
+        item["title"] for item in folded["items"]
+    ]

@@ -36,7 +36,8 @@ def searchable_text(obj) -> str:
     catalog = api.portal.get_tool("portal_catalog")
     indexer = queryMultiAdapter((obj, catalog), IIndexer, name="SearchableText")
     if indexer is not None:
-        return indexer() or ""
+        # the indexed text starts with the id, which reads badly in a snippet
+        return (indexer() or "").removeprefix(obj.getId()).lstrip()
     return " ".join(p for p in (obj.Title(), obj.Description()) if p)
 
 
