@@ -83,6 +83,10 @@ format: install ## Fix what ruff can fix
 i18n: install ## Extract messages, sync the vi/en catalogs and compile them
 	$(BIN)/python -m qms.intranet.locales
 
+.PHONY: i18n-coverage
+i18n-coverage: install ## Share of Plone's messages translated in vi, core vs. with ours
+	$(BIN)/python scripts/i18n_coverage.py
+
 .PHONY: constraints
 constraints: $(BIN)/python ## Re-resolve every pin into constraints.txt and versions.cfg
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv

@@ -87,6 +87,12 @@ class Layer(PloneSandboxLayer):
 
     defaultBases = (BASE_FIXTURE,)
 
+    def setUpZope(self, app, configurationContext):
+        # What Zope does at startup (IProcessStarting): ours before Plone's.
+        from qms.intranet.i18n import prefer_our_catalogs
+
+        prefer_our_catalogs()
+
     def setUpPloneSite(self, portal):
         from plone import api
         from Products.CMFCore.indexing import processQueue

@@ -50,7 +50,8 @@ def compile_catalogs() -> None:
     """Write the .mo files shipped beside each .po (tests check they match)."""
     from pythongettext.msgfmt import Msgfmt
 
-    for po in LOCALES.glob("*/LC_MESSAGES/*.po"):
+    core = PACKAGE / "core_locales"  # our complete catalogs of Plone's domains
+    for po in [*LOCALES.glob("*/LC_MESSAGES/*.po"), *core.glob("*/LC_MESSAGES/*.po")]:
         po.with_suffix(".mo").write_bytes(Msgfmt(str(po), name=po.stem).get())
 
 
