@@ -81,3 +81,16 @@ def acting_as(login: str | None):
 @pytest.fixture
 def as_user():
     return acting_as
+
+
+def load_script(name: str):
+    """Import one of scripts/*.py as a module (they are not a package)."""
+    from pathlib import Path
+
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

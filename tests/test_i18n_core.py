@@ -1,10 +1,10 @@
 """Plone's own screens in Vietnamese: our catalogs complete Plone's and come
 first, and dates read dd/mm/yyyy with Vietnamese month and weekday names."""
 
+from conftest import load_script
 from pathlib import Path
 from zope.i18n import translate
 
-import importlib.util
 import pytest
 import re
 
@@ -15,12 +15,7 @@ PLACEHOLDER = re.compile(r"\$\{[^}]+\}|%\([^)]+\)[sd]|%[sd]")
 
 @pytest.fixture(scope="module")
 def coverage():
-    spec = importlib.util.spec_from_file_location(
-        "cov", ROOT / "scripts" / "i18n_coverage.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("i18n_coverage")
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """The instance `make start` builds: configuration from HOST/PORT, and a site
 created once and then reused, never overwritten."""
 
+from conftest import load_script
 from pathlib import Path
 
-import importlib.util
 import os
 import pytest
 import subprocess
@@ -16,12 +16,7 @@ BIN = Path(sys.executable).parent
 
 @pytest.fixture(scope="module")
 def instance():
-    spec = importlib.util.spec_from_file_location(
-        "instance_script", ROOT / "scripts" / "instance.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("instance")
 
 
 def render(instance, tmp_path, **env):

@@ -1,10 +1,10 @@
 """One complete, prerelease-free pin set, shared by pip and buildout."""
 
+from conftest import load_script
 from importlib.metadata import distributions
 from packaging.utils import canonicalize_name
 from pathlib import Path
 
-import importlib.util
 import pytest
 import sysconfig
 
@@ -14,10 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def pins_module():
-    spec = importlib.util.spec_from_file_location("pins", ROOT / "scripts" / "pins.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("pins")
 
 
 @pytest.fixture(scope="module")

@@ -84,6 +84,22 @@ RANKS = [
 ]
 
 
+def effective_procedure(portal, **fields):
+    """An effective procedure of khtc, committed for HTTP requests."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    login(portal, TEST_USER_NAME)
+    doc = api.content.create(
+        container=portal["don-vi"]["khtc"],
+        type="Procedure",
+        owning_unit="khtc",
+        **fields,
+    )
+    for transition in ("submit", "accept", "approve"):
+        api.content.transition(obj=doc, transition=transition)
+    transaction.commit()
+    return doc
+
+
 @pytest.fixture
 def corpus(integration):
     portal = integration["portal"]
@@ -164,20 +180,9 @@ class TestScreens:
 
     @pytest.fixture
     def published(self, functional):
-        portal = functional["portal"]
-        setRoles(portal, TEST_USER_ID, ["Manager"])
-        login(portal, TEST_USER_NAME)
-        doc = api.content.create(
-            container=portal["don-vi"]["khtc"],
-            type="Procedure",
-            title="Quy chế phối hợp với Ủy ban",
-            code="TK-99/KHTC",
-            owning_unit="khtc",
+        return effective_procedure(
+            functional["portal"], title="Quy chế phối hợp với Ủy ban", code="TK-99/KHTC"
         )
-        for transition in ("submit", "accept", "approve"):
-            api.content.transition(obj=doc, transition=transition)
-        transaction.commit()
-        return doc
 
     def test_search_page(self, published, http, portal_url, login_as):
         page = http.get(
@@ -358,20 +363,12 @@ class TestSnippets:
     def test_search_page_and_rest_show_snippets(
         self, functional, http, portal_url, login_as
     ):
-        portal = functional["portal"]
-        setRoles(portal, TEST_USER_ID, ["Manager"])
-        login(portal, TEST_USER_NAME)
-        doc = api.content.create(
-            container=portal["don-vi"]["khtc"],
-            type="Procedure",
+        effective_procedure(
+            functional["portal"],
             title="Phối hợp",
             code="TK-98/KHTC",
-            owning_unit="khtc",
             purpose="Quy chế phối hợp với Ủy ban nhân dân các tỉnh.",
         )
-        for transition in ("submit", "accept", "approve"):
-            api.content.transition(obj=doc, transition=transition)
-        transaction.commit()
         page = http.get(
             f"{portal_url}/@@search",
             params={"SearchableText": "uy ban nhan"},
