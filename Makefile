@@ -52,7 +52,9 @@ start: site ## Install, build, create the site once, then serve it in the foregr
 	@echo
 	@echo "  QMS Intranet: http://$(HOST):$(PORT)/$(SITE_ID)"
 	@echo "  Zope administrator: admin / $${ADMIN_PASSWORD:-qms-demo}"
-	@echo "  Demo accounts (password qms-demo): iso.secretary, leader, vp.staff"
+	@echo "  Demo accounts (password qms-demo): iso.secretary (ISO secretariat), leader,"
+	@echo "    vp.head vp.officer vp.staff, khcn.head khcn.officer khcn.staff,"
+	@echo "    phapche.head phapche.officer phapche.staff"
 	@echo "  Stop with Ctrl+C."
 	@echo
 	exec $(BIN)/runwsgi instance/etc/zope.ini
