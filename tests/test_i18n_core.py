@@ -58,6 +58,10 @@ def test_placeholders_kept(coverage):
     [
         ("Log in", "plone", "Đăng nhập"),
         ("Log out", "plone", "Đăng xuất"),
+        # Plone's own wording replaced by the glossary's: ours come first
+        ("Pending", "plone", "Chờ xem xét"),
+        ("History", "plone", "Lịch sử"),
+        ("Private", "plone", "Riêng tư"),
     ],
 )
 def test_core_messages_in_vietnamese(integration, msgid, domain, vietnamese):
