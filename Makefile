@@ -65,10 +65,14 @@ console: instance ## Open a Python console inside the instance (app is the Zope 
 
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
-	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-deb.sh Chromium 'command -v chromium' chromium fonts-noto-core
+
+.PHONY: postgresql
+postgresql: ## Install Debian's PostgreSQL for the RelStorage tests when it is missing
+	bash scripts/ensure-deb.sh PostgreSQL 'ls /usr/lib/postgresql/*/bin/pg_ctl' postgresql
 
 .PHONY: test
-test: install chromium ## Run the whole test suite
+test: install chromium postgresql ## Run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: lint

@@ -20,7 +20,7 @@ class TestInstall:
         assert installer.is_product_installed("qms.intranet")
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version(PROFILE) == "1001"
+        assert profile_last_version(PROFILE) == "1002"
 
     def test_browserlayer(self):
         assert IQMSIntranetLayer in registered_layers()
@@ -121,4 +121,34 @@ class TestUpgrades:
 
         setup = api.portal.get_tool("portal_setup")
         steps = listUpgradeSteps(setup, PROFILE, "1000")
-        assert [s["dest"] for s in steps] == [("1001",)]
+        assert [s["dest"] for s in steps] == [("1001",), ("1002",)]
+
+    def test_1002_rebuilds_exact_words_as_sets(self, integration):
+        """A 1001 site scores in Python and keeps a second scored index."""
+        from plone.app.testing import setRoles
+        from plone.app.testing import TEST_USER_ID
+        from Products.ZCTextIndex.Lexicon import Lexicon
+        from Products.ZCTextIndex.OkapiIndex import OkapiIndex
+        from qms.intranet.search.index import ExactWords
+        from qms.intranet.search.okapi import VietnameseOkapiIndex
+        from qms.intranet.upgrades.v1002 import upgrade
+
+        portal = integration["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        catalog = api.portal.get_tool("portal_catalog")
+        index = catalog._catalog.getIndex("SearchableText")
+        index.exact = None
+        index.exact_lexicon = Lexicon()
+        index.exact_index = OkapiIndex(index.exact_lexicon)
+        index._index_factory = OkapiIndex
+        index.clear()
+        catalog.manage_reindexIndex(ids=["SearchableText"])
+        assert type(index.index) is OkapiIndex
+        upgrade(portal["portal_setup"])
+        assert "exact_index" not in index.__dict__
+        assert "exact_lexicon" not in index.__dict__
+        assert isinstance(index.exact, ExactWords)
+        assert isinstance(index.index, VietnameseOkapiIndex)
+        found = catalog(SearchableText="văn bản")
+        exact = index.exact.documents("văn bản")
+        assert {b.getRID() for b in found} >= set(exact) != set()

@@ -1,26 +1,143 @@
 """VietnameseTextIndex: a ZCTextIndex on the folding lexicon, which also
-keeps the exact (marked) words so that a query typed with marks ranks the
-documents with exactly those words first ("bán" puts "bán đấu giá" above
-"bàn giao"). Everything else is ZCTextIndex: globs, phrases, AND/OR/NOT."""
+remembers which documents have which marked words exactly, so that a query
+typed with marks ranks the documents with exactly those words first ("bán"
+puts "bán đấu giá" above "bàn giao"). Everything else is ZCTextIndex: globs,
+phrases, AND/OR/NOT, Okapi BM25 ranking (scored in C, see okapi.py).
+
+The exact words only decide who comes first, never who is found, so they
+are kept as plain sets (word -> documents), evaluated with C set operations
+and no scoring: a marked query costs about what an unmarked one costs.
+"""
 
 from AccessControl.class_init import InitializeClass
-from Acquisition import aq_base
+from BTrees.IIBTree import IITreeSet
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
+from BTrees.IIBTree import weightedUnion
+from BTrees.IOBTree import IOBTree
+from BTrees.Length import Length
+from BTrees.OIBTree import OIBTree
+from persistent import Persistent
+from Products.ZCTextIndex import WidCode
 from Products.ZCTextIndex.Lexicon import Lexicon
-from Products.ZCTextIndex.OkapiIndex import OkapiIndex
 from Products.ZCTextIndex.ParseTree import ParseError
+from Products.ZCTextIndex.ParseTree import QueryError
 from Products.ZCTextIndex.QueryParser import QueryParser
 from Products.ZCTextIndex.ZCTextIndex import ZCTextIndex
 from qms.intranet.search import has_marks
 from qms.intranet.search import lexicon  # noqa: F401 - registers the elements
+from qms.intranet.search import words
 from qms.intranet.search.lexicon import LowerCaseNormalizer
 from qms.intranet.search.lexicon import VietnameseSplitter
+from qms.intranet.search.okapi import VietnameseOkapiIndex
 
 
 META_TYPE = "VietnameseTextIndex"
 
+# Parses a query into its exact (lower case, marked) terms; never stored.
+EXACT_PARSER_LEXICON = Lexicon(VietnameseSplitter(), LowerCaseNormalizer())
+
+
+class ExactWords(Persistent):
+    """The marked words of each document, lower case: word -> documents.
+
+    Answers a ZCTextIndex parse tree (it has the index methods the nodes
+    call) with the set of documents that have the query's marked words
+    exactly. Unmarked terms answer None, "no constraint", as ZCTextIndex's
+    own nodes treat stop words. Words are numbered, and each document keeps
+    its numbers WidCode-encoded, as ZCTextIndex keeps its own, to stay small.
+    """
+
+    def __init__(self):
+        self._wids = OIBTree()  # word -> number; only grows, like a lexicon
+        self._next = Length(1)
+        self._documents = IOBTree()  # number -> IITreeSet of docids
+        self._docwids = IOBTree()  # docid -> encoded numbers of its words
+
+    @staticmethod
+    def marked_words(texts) -> set[str]:
+        found = {word.lower() for text in texts for word in words(text)}
+        return {word for word in found if has_marks(word)}
+
+    def _wid(self, word: str) -> int:
+        wid = self._wids.get(word)
+        if wid is None:
+            wid = self._wids[word] = self._next()
+            self._next.change(1)
+        return wid
+
+    def index_doc(self, docid: int, texts) -> None:
+        new = {self._wid(word) for word in self.marked_words(texts)}
+        old = self._old(docid)
+        for wid in old - new:
+            self._remove(wid, docid)
+        for wid in new - old:
+            documents = self._documents.get(wid)
+            if documents is None:
+                documents = self._documents[wid] = IITreeSet()
+            documents.insert(docid)
+        if new:
+            if new != old:
+                self._docwids[docid] = WidCode.encode(sorted(new))
+        else:
+            self._docwids.pop(docid, None)
+
+    def unindex_doc(self, docid: int) -> None:
+        for wid in self._old(docid):
+            self._remove(wid, docid)
+        self._docwids.pop(docid, None)
+
+    def _old(self, docid: int) -> set[int]:
+        encoded = self._docwids.get(docid)
+        return set(WidCode.decode(encoded)) if encoded else set()
+
+    def _remove(self, wid: int, docid: int) -> None:
+        documents = self._documents.get(wid)
+        if documents is not None:
+            documents.remove(docid)
+            if not documents:
+                del self._documents[wid]
+
+    def _find(self, word: str):
+        wid = self._wids.get(word)
+        found = self._documents.get(wid) if wid else None
+        return IITreeSet() if found is None else found
+
+    # What ZCTextIndex's parse tree nodes call.
+
+    def search(self, term):
+        return self.search_phrase([term])
+
+    def search_phrase(self, phrase):
+        terms = phrase.split() if isinstance(phrase, str) else phrase
+        sets = [self._find(term) for term in terms if has_marks(term)]
+        if not sets:
+            return None
+        found = sets[0]
+        for documents in sets[1:]:
+            found = intersection(found, documents)
+        return found
+
+    def search_glob(self, pattern: str):
+        prefix = pattern.split("*")[0].split("?")[0]
+        if not has_marks(prefix):
+            return None
+        wids = self._wids.values(min=prefix, max=prefix + "\uffff")
+        return multiunion([self._documents[w] for w in wids if w in self._documents])
+
+    def documents(self, query: str):
+        """Documents that have the marked words of `query` exactly, or None."""
+        try:
+            tree = QueryParser(EXACT_PARSER_LEXICON).parseQuery(query)
+            return tree.executeQuery(self)
+        except (ParseError, QueryError):
+            return None
+
 
 class VietnameseTextIndex(ZCTextIndex):
     meta_type = META_TYPE
+
+    exact = None  # ExactWords; None until created or upgraded (v1002)
 
     def __init__(
         self,
@@ -35,23 +152,17 @@ class VietnameseTextIndex(ZCTextIndex):
             id,
             extra=extra,
             caller=caller,
-            index_factory=index_factory,
+            index_factory=index_factory or VietnameseOkapiIndex,
             field_name=field_name,
             lexicon_id=lexicon_id,
         )
-        self._new_exact()
-
-    def _new_exact(self):
-        self.exact_lexicon = Lexicon(VietnameseSplitter(), LowerCaseNormalizer())
-        self.exact_index = OkapiIndex(self.exact_lexicon)
+        self.exact = ExactWords()
 
     def index_object(self, documentId, obj, threshold=None):
         count = super().index_object(documentId, obj, threshold)
-        texts = self._texts(obj)
-        if texts:
-            self.exact_index.index_doc(documentId, texts)
-        elif self.exact_index.has_doc(documentId):
-            self.exact_index.unindex_doc(documentId)
+        if self.exact is None:
+            self.exact = ExactWords()
+        self.exact.index_doc(documentId, self._texts(obj))
         return count
 
     def _texts(self, obj) -> list[str]:
@@ -68,29 +179,27 @@ class VietnameseTextIndex(ZCTextIndex):
 
     def unindex_object(self, docid):
         super().unindex_object(docid)
-        if self.exact_index.has_doc(docid):
-            self.exact_index.unindex_doc(docid)
+        if self.exact is not None:
+            self.exact.unindex_doc(docid)
 
     def query_index(self, record, resultset=None):
         results = super().query_index(record, resultset)
         query = " ".join(record.keys)
-        if not results or not has_marks(query):
+        if not results or self.exact is None or not has_marks(query):
             return results
-        try:
-            exact = QueryParser(aq_base(self.exact_lexicon)).parseQuery(query)
-            exact = exact.executeQuery(self.exact_index)
-        except ParseError:
+        exact = self.exact.documents(query)
+        if exact is None:
             return results
-        if exact:
-            boost = max(results.values()) + 1
-            for rid, score in exact.items():
-                if rid in results:
-                    results[rid] = results[rid] + score + boost
-        return results
+        exact = intersection(exact, results)
+        if not exact or len(exact) == len(results):
+            return results
+        # every exact document above every other one
+        boost = max(results.values()) + 1
+        return weightedUnion(results, exact, 1, boost)[1]
 
     def clear(self):
         super().clear()
-        self._new_exact()
+        self.exact = ExactWords()
 
 
 InitializeClass(VietnameseTextIndex)
