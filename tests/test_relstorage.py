@@ -64,7 +64,10 @@ class PostgreSQL:
     def start(self) -> None:
         self.run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust")
         options = f"-k {self.folder} -p {self.port} -c listen_addresses=''"
-        self.run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "start")
+        log = str(self.folder / "server.log")  # not our pipes: run() waits on them
+        self.run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", log, "-w", "start"
+        )
 
     def dsn(self, database: str) -> str:
         return f"dbname={database} host={self.folder} port={self.port} user=postgres"
