@@ -21,8 +21,11 @@ from Products.ZCTextIndex.OkapiIndex import OkapiIndex
 # Words in a typical indexed document (a procedure with its attachment);
 # only the shape of BM25's length normalisation depends on it.
 REFERENCE_LENGTH = 500
-TF_SCALE = 1024  # stored weights are integers: TF x 1024 (at most 2253)
-IDF_SCALE = 64  # query weights too: IDF x 64 (log(2) x 64 = 44 at least)
+# Scores are 32-bit integers: TF x 1024 (at most 2253) times IDF x 16 (log(2)
+# x 16 = 11 at least, 14 x 16 = 224 for a word in one of a million
+# documents) stays below 510,000 a word, far from overflowing in a sum.
+TF_SCALE = 1024
+IDF_SCALE = 16
 
 
 class VietnameseOkapiIndex(OkapiIndex):
