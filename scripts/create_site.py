@@ -1,8 +1,9 @@
 """Create the Plone site from the `qms` distribution, once.
 
 Run inside Zope: `zconsole run instance/etc/zope.conf scripts/create_site.py`.
-An existing site is reused and never touched, so a second `make start` keeps
-all data. SITE_ID, ADMIN_PASSWORD and DEMO (1/0) come from the environment.
+An existing site is reused, so a second `make start` keeps all data; only
+qms.intranet's pending upgrade steps run on it (after a `git pull`).
+SITE_ID, ADMIN_PASSWORD and DEMO (1/0) come from the environment.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -16,6 +17,7 @@ import os
 import transaction
 
 
+PROFILE = "qms.intranet:default"
 SITE_ID = os.environ.get("SITE_ID", "Plone")
 ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", DEMO_PASSWORD)
@@ -43,12 +45,32 @@ def ensure_admin(app):
     return acl.getUserById(ADMIN_USER).__of__(acl)
 
 
+def upgrade(site) -> str:
+    """Run qms.intranet's pending upgrade steps, so that the site a newer
+    checkout starts on has the profile that checkout ships."""
+    from zope.component.hooks import setSite
+
+    setSite(site)
+    setup = site.portal_setup
+    if not setup.listUpgrades(PROFILE):
+        return ""
+    before = setup.getLastVersionForProfile(PROFILE)
+    setup.upgradeProfile(PROFILE)
+    transaction.commit()
+    after = setup.getLastVersionForProfile(PROFILE)
+    return f"upgraded {PROFILE} from {'.'.join(before)} to {'.'.join(after)}"
+
+
 def main(app):
     app = makerequest(app)
     setRequest(app.REQUEST)
     newSecurityManager(None, ensure_admin(app))
     if SITE_ID in app.objectIds():
-        print(f"Site {SITE_ID!r} exists: reusing it, nothing changed.")
+        upgraded = upgrade(app[SITE_ID])
+        if upgraded:
+            print(f"Site {SITE_ID!r} exists: reusing it, {upgraded}.")
+        else:
+            print(f"Site {SITE_ID!r} exists: reusing it, nothing changed.")
         return
     site_api.create(app, DISTRIBUTION_NAME, dict(ANSWERS))
     transaction.commit()

@@ -1,5 +1,5 @@
 """The instance `make start` builds: configuration from HOST/PORT, and a site
-created once and then reused, never overwritten."""
+created once and then reused, never overwritten, only upgraded."""
 
 from conftest import load_script
 from pathlib import Path
@@ -89,3 +89,19 @@ def test_site_created_once_then_reused(instance, tmp_path):
     assert second.returncode == 0, second.stderr[-2000:]
     assert "exists: reusing it, nothing changed" in second.stdout
     assert data.stat().st_size == size
+
+    # after a `git pull` that brings an upgrade step, the next start runs it
+    older = tmp_path / "older.py"
+    older.write_text(
+        "import transaction\n"
+        "setup = app.Plone.portal_setup\n"
+        "setup.setLastVersionForProfile('qms.intranet:default', '1001')\n"
+        "transaction.commit()\n"
+    )
+    downgrade = subprocess.run(
+        [*command[:-1], str(older)], env=env, capture_output=True, text=True
+    )
+    assert downgrade.returncode == 0, downgrade.stderr[-2000:]
+    third = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
+    assert third.returncode == 0, third.stderr[-2000:]
+    assert "upgraded qms.intranet:default from 1001 to 1002" in third.stdout
