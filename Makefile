@@ -45,7 +45,9 @@ instance: install ## Render instance/etc from instance/templates (HOST, PORT, QM
 
 .PHONY: site
 site: instance ## Create the site from the qms distribution with demo data, once
-	$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py
+	@$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py || { \
+	  echo; echo "Could not open or create the site (see above). \"Couldn't lock\" means"; \
+	  echo "another 'make start' is still serving this data: stop it first."; exit 1; }
 
 .PHONY: start
 start: site ## Install, build, create the site once, then serve it in the foreground
