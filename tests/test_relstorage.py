@@ -56,7 +56,8 @@ class PostgreSQL:
     def run(self, command: str, *args: str, **kwargs):
         argv = [str(self.bin / command), *args]
         if self.as_root:
-            argv = ["runuser", "-u", "postgres", "--", *argv]
+            runuser = shutil.which("runuser") or "/usr/sbin/runuser"
+            argv = [runuser, "-u", "postgres", "--", *argv]
         return subprocess.run(
             argv, check=True, capture_output=True, text=True, **kwargs
         )
