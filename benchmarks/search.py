@@ -65,6 +65,11 @@ QUERIES = [
     "danh gia noi bo",
     "thời hạn bảo quản",
     "thoi han bao quan",
+    # what the search box sends (each word a prefix, all required)
+    "uy* AND ban*",
+    "ủy* AND ban*",
+    "van* AND ban* AND den*",
+    "ho* AND so*",
 ]
 
 
