@@ -1,5 +1,6 @@
 """The BM25 scoring our index does in C finds exactly what ZCTextIndex's own
-OkapiIndex finds, ranks like BM25, and never hands out its stored maps."""
+OkapiIndex finds, ranks like BM25, and never hands out its stored maps; the
+exact-word sets stay right when two editors save at once."""
 
 from Products.ZCTextIndex.Lexicon import Lexicon
 from Products.ZCTextIndex.OkapiIndex import OkapiIndex
@@ -106,3 +107,36 @@ def test_reindex_changes_the_weights():
     assert set(run(lexicon, index, "ho so").keys()) == {2}
     index.unindex_doc(2)
     assert not run(lexicon, index, "ho so")
+
+
+def test_concurrent_new_words_never_share_a_number(tmp_path):
+    """Two editors saving documents with new marked words at once: one of
+    the two transactions conflicts and is retried (as Zope does), and the
+    words keep numbers of their own."""
+    from qms.intranet.search.index import ExactWords
+    from ZODB import DB
+    from ZODB.FileStorage import FileStorage
+    from ZODB.POSException import ConflictError
+
+    import transaction
+
+    db = DB(FileStorage(str(tmp_path / "exact.fs")))
+    first, second = transaction.TransactionManager(), transaction.TransactionManager()
+    one, two = db.open(transaction_manager=first), db.open(transaction_manager=second)
+    one.root()["exact"] = ExactWords()
+    first.commit()
+    second.begin()
+    one.root()["exact"].index_doc(1, ["bán đấu giá"])
+    two.root()["exact"].index_doc(2, ["bàn giao"])
+    first.commit()
+    with pytest.raises(ConflictError):
+        second.commit()
+    second.abort()
+    two.root()["exact"].index_doc(2, ["bàn giao"])  # the retry
+    second.commit()
+    first.begin()
+    exact = one.root()["exact"]
+    assert set(exact.documents("bán")) == {1}
+    assert set(exact.documents("bàn")) == {2}
+    assert set(exact.documents("đấu giá")) == {1}
+    db.close()

@@ -50,6 +50,7 @@ class ExactWords(Persistent):
 
     def __init__(self):
         self._wids = OIBTree()  # word -> number; only grows, like a lexicon
+        self._words = IOBTree()  # number -> word, see _wid
         self._next = Length(1)
         self._documents = IOBTree()  # number -> IITreeSet of docids
         self._docwids = IOBTree()  # docid -> encoded numbers of its words
@@ -60,10 +61,18 @@ class ExactWords(Persistent):
         return {word for word in found if has_marks(word)}
 
     def _wid(self, word: str) -> int:
+        """The word's number, a new one for a new word. As in ZCTextIndex's
+        Lexicon, two transactions that number different words alike both
+        insert that number into _words, and ZODB makes one of them retry."""
         wid = self._wids.get(word)
         if wid is None:
-            wid = self._wids[word] = self._next()
+            wid = self._next()
+            while wid in self._words:
+                self._next.change(1)
+                wid = self._next()
             self._next.change(1)
+            self._wids[word] = wid
+            self._words[wid] = word
         return wid
 
     def index_doc(self, docid: int, texts) -> None:
@@ -126,12 +135,14 @@ class ExactWords(Persistent):
         return multiunion([self._documents[w] for w in wids if w in self._documents])
 
     def documents(self, query: str):
-        """Documents that have the marked words of `query` exactly, or None."""
+        """Documents that have the marked words of `query` exactly, or None.
+        Always a new set: never one of the index's own."""
         try:
             tree = QueryParser(EXACT_PARSER_LEXICON).parseQuery(query)
-            return tree.executeQuery(self)
+            found = tree.executeQuery(self)
         except (ParseError, QueryError):
             return None
+        return None if found is None else multiunion([found])
 
 
 class VietnameseTextIndex(ZCTextIndex):
