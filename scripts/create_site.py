@@ -9,7 +9,7 @@ SITE_ID, ADMIN_PASSWORD and DEMO (1/0) come from the environment.
 from AccessControl.SecurityManagement import newSecurityManager
 from plone.distribution.api import site as site_api
 from qms.intranet import DISTRIBUTION_NAME
-from qms.intranet.demo import DEMO_PASSWORD
+from qms.intranet.site.demo.data import DEMO_PASSWORD
 from Testing.makerequest import makerequest
 from zope.globalrequest import setRequest
 

@@ -1,5 +1,7 @@
 """Test layers: a real Plone site created by our `qms` distribution."""
 
+from datetime import date
+from plone import api
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import login
@@ -9,8 +11,16 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.distribution.testing.layer import PloneDistributionFixture
+from plone.namedfile.file import NamedBlobFile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from Products.CMFCore.indexing import processQueue
 from qms.intranet import DISTRIBUTION_NAME
+from qms.intranet.core.i18n import prefer_our_catalogs
+from qms.intranet.core.states import DOCUMENT_STATES
+from qms.intranet.core.states import RECORD_STATES
+from qms.intranet.records import lists
+from qms.intranet.site.demo.files import docx_bytes
+from qms.intranet.site.demo.files import pdf_bytes
 
 import os
 
@@ -62,15 +72,7 @@ MATRIX_ROLES = {
     "leader": "leader",
     "anonymous": None,
 }
-DOCUMENT_STATES = (
-    "draft",
-    "pending_review",
-    "pending_approval",
-    "effective",
-    "obsolete",
-)
 RECORD_YEARS = {2023: "draft", 2024: "pending_review", 2025: "approved"}
-RECORD_STATES = ("open", "closed")
 PATHS_TO_STATE = {
     "draft": (),
     "pending_review": ("submit",),
@@ -89,14 +91,9 @@ class Layer(PloneSandboxLayer):
 
     def setUpZope(self, app, configurationContext):
         # What Zope does at startup (IProcessStarting): ours before Plone's.
-        from qms.intranet.i18n import prefer_our_catalogs
-
         prefer_our_catalogs()
 
     def setUpPloneSite(self, portal):
-        from plone import api
-        from Products.CMFCore.indexing import processQueue
-
         for userid, group in MATRIX_USERS:
             api.user.create(
                 username=userid,
@@ -121,18 +118,15 @@ class Layer(PloneSandboxLayer):
     def _records(self, portal):
         """vp's record lists of 2023 (draft), 2024 (pending review) and 2025
         (approved), with an open and a closed record in the 2025 list."""
-        from plone import api
-        from qms.intranet import records
-
         unit = portal["don-vi"]["vp"]
         rows = [{"heading": "Hồ sơ thử", "retention": "5"}]
-        lists = {year: records.create_list(unit, year, rows) for year in RECORD_YEARS}
-        api.content.transition(obj=lists[2024], transition="submit")
+        made = {year: lists.create_list(unit, year, rows) for year in RECORD_YEARS}
+        api.content.transition(obj=made[2024], transition="submit")
         for transition in ("submit", "approve"):
-            api.content.transition(obj=lists[2025], transition=transition)
+            api.content.transition(obj=made[2025], transition=transition)
         for state in RECORD_STATES:
             record = api.content.create(
-                container=lists[2025],
+                container=made[2025],
                 type="Record",
                 id=f"hs-{state}",
                 title=f"Hồ sơ {state}",
@@ -143,12 +137,6 @@ class Layer(PloneSandboxLayer):
 
     def _documents(self, portal, state):
         """A policy, a decision and a procedure (with a form) owned by vp."""
-        from datetime import date
-        from plone import api
-        from plone.namedfile.file import NamedBlobFile
-        from qms.intranet.demo.files import docx_bytes
-        from qms.intranet.demo.files import pdf_bytes
-
         section, unit = portal["he-thong-qlcl"], portal["don-vi"]["vp"]
         policy = api.content.create(
             container=section,

@@ -1,5 +1,10 @@
 """Vietnamese full-text search: what staff type finds what they mean.
 
+The index (index.py, okapi.py, lexicon.py), the text of attached files
+(attachments.py), query munging and defaults (here), snippets (snippets.py),
+the search pages (views.py) and @search (services/). Knows no concept:
+units/ gives the unit filter its names.
+
 Plone's lexicon folds accents only for words starting with a Latin-1 /
 Latin Extended letter, so "uy ban" misses "Ủy ban". Here every word is
 folded (đ ≡ d, every tone and vowel mark, any case) in SearchableText, and
@@ -77,43 +82,3 @@ def apply_defaults(query: dict, form) -> dict:
     if year and str(year).isdigit() and "qms_year" not in query:
         query["qms_year"] = int(year)
     return query
-
-
-def query_words(query: str) -> list[str]:
-    """The folded words of a search, without operators and globs."""
-    found = []
-    for word in WORD.findall(unicodedata.normalize("NFC", query or "")):
-        if word.lower() not in ("and", "or", "not"):
-            found.append(fold(word))
-    return found
-
-
-def snippet(text: str, query: str, width: int = 90) -> str:
-    """An HTML-safe excerpt of `text` around the first word of `query`, with
-    every word that folds to a query word (or starts like one) in <mark>."""
-    from html import escape
-
-    wanted = query_words(query)
-    if not text or not wanted:
-        return escape((text or "")[: width * 2])
-    tokens = list(WORD.finditer(text))
-
-    def hit(token):
-        folded = fold(token.group())
-        return any(folded == w or folded.startswith(w) for w in wanted)
-
-    first = next((t for t in tokens if hit(t)), None)
-    start = max(0, (first.start() if first else 0) - width)
-    end = min(len(text), start + width * 2)
-    out, position = [], start
-    for token in tokens:
-        if token.start() < start or token.end() > end:
-            continue
-        out.append(escape(text[position : token.start()]))
-        word = escape(token.group())
-        out.append(f"<mark>{word}</mark>" if hit(token) else word)
-        position = token.end()
-    out.append(escape(text[position:end]))
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
-    return prefix + "".join(out).strip() + suffix

@@ -7,6 +7,8 @@ document's page tells the user.
 """
 
 from html import unescape
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from xml.etree import ElementTree
 
 import io
@@ -43,9 +45,6 @@ def _xml_text(data: bytes) -> str:
 
 
 def _pdf_text(data: bytes) -> tuple[str, str | None]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -111,3 +110,8 @@ def text_of(obj) -> str:
 
 def problems_of(obj) -> dict[str, str]:
     return dict(getattr(obj, PROBLEM_ATTR, None) or {})
+
+
+def files_changed(obj, event) -> None:
+    """Subscriber: read the text of new or replaced files, once."""
+    update(obj)

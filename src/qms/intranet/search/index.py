@@ -7,6 +7,9 @@ phrases, AND/OR/NOT, Okapi BM25 ranking (scored in C, see okapi.py).
 The exact words only decide who comes first, never who is found, so they
 are kept as plain sets (word -> documents), evaluated with C set operations
 and no scoring: a marked query costs about what an unmarked one costs.
+
+The index also keeps the beginning of each document's text, compressed, so
+that result snippets are cut from it without waking the result's object.
 """
 
 from AccessControl.class_init import InitializeClass
@@ -18,6 +21,8 @@ from BTrees.IOBTree import IOBTree
 from BTrees.Length import Length
 from BTrees.OIBTree import OIBTree
 from persistent import Persistent
+from plone import api
+from Products.ZCTextIndex import getIndexTypes
 from Products.ZCTextIndex import WidCode
 from Products.ZCTextIndex.Lexicon import Lexicon
 from Products.ZCTextIndex.ParseTree import ParseError
@@ -31,8 +36,12 @@ from qms.intranet.search.lexicon import LowerCaseNormalizer
 from qms.intranet.search.lexicon import VietnameseSplitter
 from qms.intranet.search.okapi import VietnameseOkapiIndex
 
+import zlib
+
 
 META_TYPE = "VietnameseTextIndex"
+# Characters of each document's text kept for its snippets.
+STORED_CHARS = 4000
 
 # Parses a query into its exact (lower case, marked) terms; never stored.
 EXACT_PARSER_LEXICON = Lexicon(VietnameseSplitter(), LowerCaseNormalizer())
@@ -149,6 +158,7 @@ class VietnameseTextIndex(ZCTextIndex):
     meta_type = META_TYPE
 
     exact = None  # ExactWords; None until created or upgraded (v1002)
+    stored = None  # docid -> compressed start of its text; None before v1003
 
     def __init__(
         self,
@@ -168,13 +178,28 @@ class VietnameseTextIndex(ZCTextIndex):
             lexicon_id=lexicon_id,
         )
         self.exact = ExactWords()
+        self.stored = IOBTree()
 
     def index_object(self, documentId, obj, threshold=None):
         count = super().index_object(documentId, obj, threshold)
         if self.exact is None:
             self.exact = ExactWords()
-        self.exact.index_doc(documentId, self._texts(obj))
+        texts = self._texts(obj)
+        self.exact.index_doc(documentId, texts)
+        self._store(documentId, texts)
         return count
+
+    def _store(self, docid: int, texts: list[str]) -> None:
+        if self.stored is None:
+            self.stored = IOBTree()
+        data = zlib.compress(" ".join(texts)[:STORED_CHARS].encode("utf-8"))
+        if self.stored.get(docid) != data:
+            self.stored[docid] = data
+
+    def stored_text(self, docid: int) -> str | None:
+        """The beginning of the text indexed for `docid` (None: not kept)."""
+        data = self.stored.get(docid) if self.stored is not None else None
+        return zlib.decompress(data).decode("utf-8") if data else None
 
     def _texts(self, obj) -> list[str]:
         texts = []
@@ -192,6 +217,8 @@ class VietnameseTextIndex(ZCTextIndex):
         super().unindex_object(docid)
         if self.exact is not None:
             self.exact.unindex_doc(docid)
+        if self.stored is not None:
+            self.stored.pop(docid, None)
 
     def query_index(self, record, resultset=None):
         results = super().query_index(record, resultset)
@@ -211,6 +238,7 @@ class VietnameseTextIndex(ZCTextIndex):
     def clear(self):
         super().clear()
         self.exact = ExactWords()
+        self.stored = IOBTree()
 
 
 InitializeClass(VietnameseTextIndex)
@@ -223,8 +251,6 @@ def manage_addVietnameseTextIndex(self, id, extra=None, REQUEST=None, RESPONSE=N
 
 def initialize(context):
     """Register the index type with Zope, so catalog.xml can create it."""
-    from Products.ZCTextIndex import getIndexTypes
-
     context.registerClass(
         VietnameseTextIndex,
         permission="Add Pluggable Index",
@@ -232,3 +258,10 @@ def initialize(context):
         icon="www/index.gif",
         visibility=None,
     )
+
+
+def searchable_text_index():
+    """The site catalog's SearchableText index, wrapped in its catalog as the
+    catalog itself uses it (ZCTextIndex finds its lexicon through it)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return next(i for i in catalog.getIndexObjects() if i.getId() == "SearchableText")

@@ -1,6 +1,7 @@
 """Upgrade steps of the qms.intranet:default profile, one module per change.
 
 Every change to a profile that a live site must receive ships a step here:
-add a module `v<YYYYMMDD><NNN>.py` (or a package with its own configure.zcml),
-register it in configure.zcml and raise the version in metadata.xml.
+a module `v<destination>.py` named for the profile version it brings the
+site to (v1003.py: 1002 -> 1003) with a function `upgrade(context)`,
+registered in configure.zcml; and metadata.xml raised to that version.
 """

@@ -16,7 +16,7 @@ def upgrade(context):
     catalog = api.portal.get_tool("portal_catalog")
     with api.env.adopt_roles(["Manager"]):
         for brain in catalog.unrestrictedSearchResults(
-            object_provides="qms.intranet.behaviors.controlled.IControlledDocument"
+            portal_type=["QualityPolicy", "Procedure", "ProcedureForm", "Decision"]
         ):
             update(brain._unrestrictedGetObject())
     catalog.manage_reindexIndex(ids=["SearchableText", "qms_year"])

@@ -11,12 +11,13 @@ rebuilds SearchableText.
 from plone import api
 from qms.intranet import logger
 from qms.intranet.search.index import META_TYPE
+from qms.intranet.search.index import searchable_text_index
 from qms.intranet.search.okapi import VietnameseOkapiIndex
 
 
 def upgrade(context):
     catalog = api.portal.get_tool("portal_catalog")
-    index = catalog._catalog.getIndex("SearchableText")
+    index = searchable_text_index()
     if index.meta_type != META_TYPE:
         return
     for old in ("exact_lexicon", "exact_index", "_index_type"):

@@ -1,1 +1,0 @@
-"""Behaviors: fields that several content types share."""

@@ -1,1 +1,0 @@
-"""Classic UI views, viewlets and static resources of qms.intranet."""

@@ -1,1 +1,0 @@
-"""Content types of the QMS: units, the QMS section and controlled documents."""

@@ -1,0 +1,50 @@
+"""Labels and badges of every workflow state we ship, written once.
+
+Pages, badges, filters, search results and tests read them from here.
+"""
+
+from qms.intranet import _
+
+
+# state id -> (label, Bootstrap classes of its badge)
+STATES = {
+    "draft": (_("state_draft", default="Draft"), "bg-secondary"),
+    "pending_review": (
+        _("state_pending_review", default="Pending review"),
+        "bg-warning text-dark",
+    ),
+    "pending_approval": (
+        _("state_pending_approval", default="Pending approval"),
+        "bg-info text-dark",
+    ),
+    "effective": (_("state_effective", default="Effective"), "bg-success"),
+    "obsolete": (_("state_obsolete", default="Obsolete"), "bg-danger"),
+    "approved": (_("state_issued", default="Issued"), "bg-success"),
+    "open": (_("state_open", default="Open"), "bg-primary"),
+    "closed": (_("state_closed", default="Closed"), "bg-dark"),
+}
+
+# The states of each workflow, in the order a document goes through them.
+DOCUMENT_STATES = (
+    "draft",
+    "pending_review",
+    "pending_approval",
+    "effective",
+    "obsolete",
+)
+RECORD_LIST_STATES = ("draft", "pending_review", "approved")
+RECORD_STATES = ("open", "closed")
+
+
+def state_label(state: str | None):
+    """The state's label (a message to translate), or the id itself."""
+    return STATES[state][0] if state in STATES else state or ""
+
+
+def state_badge(state: str | None) -> str:
+    return STATES[state][1] if state in STATES else "bg-secondary"
+
+
+def state_options(states=DOCUMENT_STATES) -> list[tuple[str, object]]:
+    """(id, label) pairs, for vocabularies and filters."""
+    return [(state, state_label(state)) for state in states]

@@ -1,0 +1,1 @@
+"""plone.restapi endpoints of document control, one folder each."""

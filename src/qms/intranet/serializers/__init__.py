@@ -1,1 +1,0 @@
-"""plone.restapi serializers of qms.intranet."""

@@ -1,1 +1,0 @@
-"""plone.restapi endpoints of qms.intranet, one folder per endpoint."""

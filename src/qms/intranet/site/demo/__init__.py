@@ -1,0 +1,283 @@
+"""Demo data of `make start`: units, accounts and the documents of a QMS year.
+
+Created once, when the site is created with the distribution's
+"setup_content" answer, and never on an existing site. It reproduces the
+seed article's year in small: procedures effective, one revised (two
+issues), one cancelled, new ones issued and new drafts not yet issued.
+"""
+
+from datetime import date
+from plone import api
+from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
+from plone.app.textfield.value import RichTextValue
+from plone.namedfile.file import NamedBlobFile
+from qms.intranet import logger
+from qms.intranet.documents.content import QMS_SECTION
+from qms.intranet.records import lists
+from qms.intranet.site.demo.data import BUSINESS_PROCEDURES
+from qms.intranet.site.demo.data import DEMO_PASSWORD
+from qms.intranet.site.demo.data import DEMO_USERS
+from qms.intranet.site.demo.data import HOME_TEXT
+from qms.intranet.site.demo.data import SYSTEM_PROCEDURES
+from qms.intranet.site.demo.data import UNITS
+from qms.intranet.site.demo.data import UNITS_WITH_ACCOUNTS
+from qms.intranet.site.demo.files import docx_bytes
+from qms.intranet.site.demo.files import pdf_bytes
+from qms.intranet.units.groups import UNITS_FOLDER
+
+
+def create_users():
+    """Create the demo accounts in their groups, skipping those that exist."""
+    for login, fullname, groups, roles in DEMO_USERS:
+        if api.user.get(username=login) is None:
+            api.user.create(
+                username=login,
+                email=f"{login}@qms.example.vn",
+                password=DEMO_PASSWORD,
+                roles=("Member", *roles),
+                properties={"fullname": fullname, "language": "vi"},
+            )
+        for group in groups:
+            api.group.add_user(groupname=group, username=login)
+        logger.info("Demo account %s ready", login)
+
+
+def set_home_page(site):
+    """Give the site root a Vietnamese welcome text."""
+    site.text = RichTextValue(HOME_TEXT.strip(), "text/html", "text/x-html-safe")
+    site.reindexObject()
+
+
+def create_units(site):
+    folder = site[UNITS_FOLDER]
+    for unit_id, title, kind in UNITS:
+        if unit_id not in folder.objectIds():
+            api.content.create(
+                container=folder,
+                type="Department",
+                id=unit_id,
+                title=title,
+                unit_kind=kind,
+            )
+
+
+def _files(code: str) -> dict:
+    name = code.replace("/", "-").lower()
+    return {
+        "signed_original": NamedBlobFile(
+            pdf_bytes(f"{code} - ban ky"),
+            filename=f"{name}.pdf",
+            contentType="application/pdf",
+        ),
+        "editable_source": NamedBlobFile(
+            docx_bytes(code),
+            filename=f"{name}.docx",
+            contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    }
+
+
+def _as(login, transition, obj, comment=""):
+    with api.env.adopt_user(username=login):
+        api.content.transition(obj=obj, transition=transition, comment=comment)
+
+
+def _issue(obj, unit):
+    """Take a draft through review and approval, by the right people."""
+    _as(
+        f"{unit}.officer" if unit in UNITS_WITH_ACCOUNTS else "iso.secretary",
+        "submit",
+        obj,
+    )
+    _as(
+        f"{unit}.head" if unit in UNITS_WITH_ACCOUNTS else "iso.secretary",
+        "accept",
+        obj,
+    )
+    _as("leader", "approve", obj)
+
+
+def _procedure(container, unit, code, title, kind, records=()):
+    return api.content.create(
+        container=container,
+        type="Procedure",
+        title=title,
+        code=code,
+        kind=kind,
+        owning_unit=unit,
+        purpose=f"Quy định trình tự, trách nhiệm thực hiện {title[0].lower() + title[1:]}.",
+        scope="Áp dụng đối với các đơn vị thuộc khối cơ quan Bộ.",
+        references="TCVN ISO 9001:2015; Nghị định 30/2020/NĐ-CP về công tác văn thư.",
+        responsibilities="Thủ trưởng đơn vị chịu trách nhiệm tổ chức thực hiện quy trình.",
+        records=list(records),
+        drafted_by="Cán bộ ISO của đơn vị",
+        reviewed_by="Lãnh đạo đơn vị",
+        **_files(code),
+    )
+
+
+def create_documents(site):
+    section = site[QMS_SECTION]
+    units = site[UNITS_FOLDER]
+    with api.env.adopt_roles(["Manager"]):
+        policy = api.content.create(
+            container=section,
+            type="QualityPolicy",
+            id="chinh-sach-chat-luong",
+            title="Chính sách chất lượng",
+            code="CSCL-01",
+            owning_unit="khcn",
+            text=_rich(
+                "<p>Khối cơ quan Bộ cam kết xây dựng, áp dụng, duy trì và cải tiến "
+                "Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015, giải quyết "
+                "công việc đúng pháp luật, nhanh chóng, công khai, minh bạch.</p>"
+            ),
+            objectives=_rich(
+                "<ul><li>100% văn bản đến được xử lý đúng hạn.</li>"
+                "<li>Mỗi đơn vị lập danh mục hồ sơ trước ngày 31/01 hằng năm.</li></ul>"
+            ),
+            **_files("CSCL-01"),
+        )
+        decision = api.content.create(
+            container=section,
+            type="Decision",
+            id="quyet-dinh-cong-bo",
+            title="Quyết định công bố Hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+            code="1234/QĐ-BTTTT",
+            number_symbol="1234/QĐ-BTTTT",
+            summary="Công bố Hệ thống quản lý chất lượng của khối cơ quan Bộ phù hợp "
+            "tiêu chuẩn quốc gia TCVN ISO 9001:2015.",
+            signer="Nguyễn Minh Hồng",
+            signed_date=date(2026, 3, 15),
+            owning_unit="khcn",
+            **_files("1234/QĐ-BTTTT"),
+        )
+        system = [
+            _procedure(section, "khcn", code, title, "system", records)
+            for code, title, records in SYSTEM_PROCEDURES
+        ]
+        business = {
+            code: (
+                _procedure(
+                    units[unit],
+                    unit,
+                    code,
+                    title,
+                    "business",
+                    [f"Hồ sơ {title[9:].strip()}"],
+                ),
+                unit,
+                final,
+            )
+            for unit, code, title, final in BUSINESS_PROCEDURES
+        }
+    for obj in (policy, decision, *system):
+        _issue(obj, "khcn")
+    for obj, unit, final in business.values():
+        if final == "draft":
+            continue
+        if final == "pending_review":
+            _as(f"{unit}.officer", "submit", obj)
+            continue
+        if final == "pending_approval":
+            _as(f"{unit}.officer", "submit", obj)
+            _as(f"{unit}.head", "accept", obj)
+            continue
+        _issue(obj, unit)
+        if final == "cancelled":
+            _as(
+                "iso.secretary",
+                "withdraw",
+                obj,
+                "Không còn phù hợp với chức năng, nhiệm vụ và cơ cấu tổ chức "
+                "của đơn vị.",
+            )
+        elif final == "revised":
+            _revise(obj, unit)
+    _add_form(business["QT-02/VP"][0])
+
+
+def _revise(obj, unit):
+    """The revision flow staff follow: check out, edit, review, approve."""
+    with api.env.adopt_user(username=f"{unit}.officer"):
+        wc = ICheckinCheckoutPolicy(obj).checkout(obj.aq_parent)
+        wc.responsibilities = (
+            "Chánh Văn phòng chịu trách nhiệm; văn thư đơn vị tiếp nhận, đăng ký "
+            "văn bản đến trên hệ thống trong ngày."
+        )
+        wc.change_note = "Bổ sung việc đăng ký văn bản đến trên hệ thống trong ngày."
+        wc.reindexObject()
+    _as(f"{unit}.officer", "submit", wc)
+    _as(f"{unit}.head", "accept", wc)
+    _as("leader", "approve", wc)
+
+
+def _add_form(procedure):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=procedure,
+            type="ProcedureForm",
+            id="bm-01",
+            title="Sổ đăng ký văn bản đi",
+            code="BM-01/QT-02/VP",
+            owning_unit="vp",
+            file=NamedBlobFile(
+                docx_bytes("So dang ky van ban di"), filename="bm-01-qt-02-vp.docx"
+            ),
+        )
+
+
+def _rich(html):
+    return RichTextValue(html, "text/html", "text/x-html-safe")
+
+
+def create_records(site):
+    """This year's record lists: issued for khcn, a draft for vp, none for
+    phapche; records in several entries of khcn's list, one of them closed."""
+    year = date.today().year
+    units = site[UNITS_FOLDER]
+    with api.env.adopt_user(username="khcn.officer"):
+        rows = lists.propose_entries(units["khcn"], year)
+        rows[0]["responsible"] = "khcn.staff"
+        khcn = lists.create_list(units["khcn"], year, rows)
+    _as("khcn.officer", "submit", khcn)
+    _as("khcn.head", "approve", khcn)
+    first, second = khcn.entries[0], khcn.entries[1]
+    filed = [
+        ("Hồ sơ soát xét tài liệu quý I", first["id"], "01/KHCN"),
+        ("Hồ sơ soát xét tài liệu quý II", first["id"], "02/KHCN"),
+        ("Hồ sơ ban hành quy trình mới", second["id"], "03/KHCN"),
+    ]
+    made = []
+    with api.env.adopt_user(username="khcn.staff"):
+        for title, entry, number in filed:
+            record = api.content.create(
+                container=khcn,
+                type="Record",
+                title=title,
+                entry=entry,
+                reference_number=number,
+                procedure="QT-HT-01",
+            )
+            api.content.create(
+                container=record,
+                type="RecordFile",
+                title=f"{number}.pdf",
+                file=NamedBlobFile(
+                    pdf_bytes(title), filename=f"{number.replace('/', '-')}.pdf"
+                ),
+            )
+            made.append(record)
+    _as("khcn.staff", "close", made[0])
+    with api.env.adopt_user(username="vp.officer"):
+        lists.create_list(units["vp"], year, lists.propose_entries(units["vp"], year))
+
+
+def create(site):
+    """Create all demo data in `site`."""
+    with api.env.adopt_roles(["Manager"]):
+        create_units(site)
+    create_users()
+    set_home_page(site)
+    create_documents(site)
+    create_records(site)

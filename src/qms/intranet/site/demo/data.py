@@ -1,0 +1,149 @@
+"""What the demo site holds: its units, accounts, home text and procedures.
+
+The builders in __init__.py turn these into content; tests read them too.
+"""
+
+from qms.intranet.units.groups import group_id
+from qms.intranet.units.groups import LEADERS_GROUP
+from qms.intranet.units.groups import SECRETARIAT_GROUP
+
+
+DEMO_PASSWORD = "qms-demo"  # noqa: S105 - documented demo password
+
+# id, name, kind (domain.md's units of the agency bloc)
+UNITS = (
+    ("vp", "Văn phòng Bộ", "van-phong"),
+    ("khcn", "Vụ Khoa học và Công nghệ", "vu"),
+    ("phapche", "Vụ Pháp chế", "vu"),
+    ("khtc", "Vụ Kế hoạch - Tài chính", "vu"),
+    ("tccb", "Vụ Tổ chức cán bộ", "vu"),
+    ("htqt", "Vụ Hợp tác quốc tế", "vu"),
+    ("buuchinh", "Vụ Bưu chính", "vu"),
+    ("cntt", "Vụ Công nghệ thông tin", "vu"),
+    ("thanhtra", "Thanh tra Bộ", "thanh-tra"),
+)
+UNITS_WITH_ACCOUNTS = ("vp", "khcn", "phapche")
+
+# login, full name, groups, site-wide roles
+DEMO_USERS = (
+    (
+        "iso.secretary",
+        "Nguyễn Thị Thu Hà (Thư ký ISO)",
+        (SECRETARIAT_GROUP,),
+        ("Site Administrator",),
+    ),
+    ("leader", "Nguyễn Minh Hồng (Lãnh đạo Bộ)", (LEADERS_GROUP,), ()),
+    ("vp.head", "Phạm Văn Dũng (Chánh Văn phòng)", (group_id("vp", "heads"),), ()),
+    (
+        "vp.officer",
+        "Lê Thị Lan (Cán bộ ISO, Văn phòng Bộ)",
+        (group_id("vp", "officers"),),
+        (),
+    ),
+    ("vp.staff", "Lê Văn Minh (Văn phòng Bộ)", (group_id("vp", "staff"),), ()),
+    (
+        "khcn.head",
+        "Trần Quang Cường (Vụ phó Vụ KHCN)",
+        (group_id("khcn", "heads"),),
+        (),
+    ),
+    (
+        "khcn.officer",
+        "Đỗ Thị Mai (Cán bộ ISO, Vụ KHCN)",
+        (group_id("khcn", "officers"),),
+        (),
+    ),
+    ("khcn.staff", "Hoàng Văn Nam (Vụ KHCN)", (group_id("khcn", "staff"),), ()),
+    (
+        "phapche.head",
+        "Vũ Thị Hạnh (Vụ trưởng Vụ Pháp chế)",
+        (group_id("phapche", "heads"),),
+        (),
+    ),
+    (
+        "phapche.officer",
+        "Bùi Văn Sơn (Cán bộ ISO, Vụ Pháp chế)",
+        (group_id("phapche", "officers"),),
+        (),
+    ),
+    ("phapche.staff", "Ngô Thị Thu (Vụ Pháp chế)", (group_id("phapche", "staff"),), ()),
+)
+
+HOME_TEXT = """
+<h2>Hệ thống quản lý chất lượng TCVN ISO 9001:2015</h2>
+<p>Mạng nội bộ này là nơi các đơn vị thuộc khối cơ quan Bộ truy cập, tham khảo
+và trao đổi, góp ý về chính sách chất lượng, mục tiêu chất lượng, quy trình hệ
+thống và quy trình nghiệp vụ đang có hiệu lực.</p>
+<ul>
+  <li>Chính sách chất lượng và mục tiêu chất lượng</li>
+  <li>Quy trình hệ thống, quy trình nghiệp vụ và biểu mẫu</li>
+  <li>Hồ sơ và danh mục hồ sơ của từng đơn vị</li>
+  <li>Đánh giá nội bộ, sự không phù hợp và hành động khắc phục</li>
+</ul>
+"""
+
+SYSTEM_PROCEDURES = (
+    (
+        "QT-HT-01",
+        "Quy trình kiểm soát tài liệu",
+        ["Sổ theo dõi ban hành tài liệu", "Danh mục tài liệu nội bộ"],
+    ),
+    (
+        "QT-HT-02",
+        "Quy trình kiểm soát hồ sơ",
+        ["Danh mục hồ sơ", "Sổ theo dõi mượn hồ sơ"],
+    ),
+    (
+        "QT-HT-03",
+        "Quy trình đánh giá nội bộ",
+        ["Kế hoạch đánh giá nội bộ", "Báo cáo đánh giá nội bộ"],
+    ),
+    (
+        "QT-HT-04",
+        "Quy trình kiểm soát sự không phù hợp",
+        ["Phiếu theo dõi sự không phù hợp"],
+    ),
+    (
+        "QT-HT-05",
+        "Quy trình hành động khắc phục",
+        ["Phiếu yêu cầu hành động khắc phục"],
+    ),
+    (
+        "QT-HT-06",
+        "Quy trình xem xét của lãnh đạo",
+        ["Biên bản họp xem xét của lãnh đạo"],
+    ),
+)
+
+# unit, code, title, final state (business procedures)
+BUSINESS_PROCEDURES = (
+    ("vp", "QT-01/VP", "Quy trình quản lý văn bản đến", "revised"),
+    ("vp", "QT-02/VP", "Quy trình quản lý văn bản đi", "effective"),
+    ("vp", "QT-03/VP", "Quy trình tổ chức hội nghị, hội thảo", "cancelled"),
+    (
+        "khcn",
+        "QT-01/KHCN",
+        "Quy trình xây dựng tiêu chuẩn, quy chuẩn kỹ thuật",
+        "effective",
+    ),
+    (
+        "khcn",
+        "QT-02/KHCN",
+        "Quy trình quản lý nhiệm vụ khoa học và công nghệ",
+        "pending_approval",
+    ),
+    ("khcn", "QT-03/KHCN", "Quy trình đánh giá kết quả nhiệm vụ khoa học", "draft"),
+    (
+        "phapche",
+        "QT-01/PC",
+        "Quy trình thẩm định văn bản quy phạm pháp luật",
+        "effective",
+    ),
+    (
+        "phapche",
+        "QT-02/PC",
+        "Quy trình kiểm tra văn bản quy phạm pháp luật",
+        "pending_review",
+    ),
+    ("phapche", "QT-03/PC", "Quy trình rà soát, hệ thống hóa văn bản", "draft"),
+)

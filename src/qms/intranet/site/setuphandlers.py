@@ -1,0 +1,87 @@
+"""Install and uninstall handlers of the qms.intranet profiles."""
+
+from plone import api
+from plone.base.interfaces import INonInstallable
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from qms.intranet.documents.content import QMS_SECTION
+from qms.intranet.units.groups import ensure_site_groups
+from qms.intranet.units.groups import UNITS_FOLDER
+from zope.interface import implementer
+
+
+# Permissions our rolemap.xml closes to Anonymous on the site root; the
+# uninstall handler hands them back to the site root's acquisition.
+INTRANET_PERMISSIONS = (
+    "View",
+    "List folder contents",
+)
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    """Keep the uninstall profile out of the add-ons control panel."""
+
+    def getNonInstallableProfiles(self):
+        return ["qms.intranet:uninstall"]
+
+    def getNonInstallableProducts(self):
+        return []
+
+
+def _update_security():
+    """Apply the workflows' permission maps to content that already exists."""
+    wftool = api.portal.get_tool("portal_workflow")
+    wftool.updateRoleMappings()
+    api.portal.get_tool("portal_catalog").reindexIndex("allowedRolesAndUsers", None)
+
+
+def post_install(context):
+    """After the default profile: the QMS groups exist and existing content
+    follows the intranet rules."""
+    ensure_site_groups()
+    ensure_structure()
+    # plone.app.discussion puts its own moderation workflow on comments when
+    # the registry turns moderation on; ours lets the unit's officers moderate.
+    api.portal.get_tool("portal_workflow").setChainForPortalTypes(
+        ("Discussion Item",), "qms_comment_workflow"
+    )
+    _update_security()
+    # SearchableText is now a Vietnamese text index: fill it.
+    api.portal.get_tool("portal_catalog").manage_reindexIndex(
+        ids=["SearchableText", "qms_year"]
+    )
+
+
+def ensure_structure():
+    """The units folder (/don-vi) and the QMS section (/he-thong-qlcl)."""
+    portal = api.portal.get()
+    with api.env.adopt_roles(["Manager"]):
+        if UNITS_FOLDER not in portal.objectIds():
+            folder = api.content.create(
+                container=portal, type="Folder", id=UNITS_FOLDER, title="Đơn vị"
+            )
+            constraints = ISelectableConstrainTypes(folder)
+            constraints.setConstrainTypesMode(ENABLED)
+            constraints.setLocallyAllowedTypes(["Department"])
+            constraints.setImmediatelyAddableTypes(["Department"])
+            api.content.transition(obj=folder, transition="publish_internally")
+        if QMS_SECTION not in portal.objectIds():
+            api.content.create(
+                container=portal,
+                type="QMSSection",
+                id=QMS_SECTION,
+                title="Hệ thống quản lý chất lượng",
+                exclude_from_nav=True,
+                description="Chính sách chất lượng, quy trình hệ thống và các "
+                "quyết định của Hệ thống quản lý chất lượng theo TCVN ISO "
+                "9001:2015.",
+            )
+
+
+def uninstall(context):
+    """Give the site root back Plone's public defaults."""
+    portal = api.portal.get()
+    for permission in INTRANET_PERMISSIONS:
+        portal.manage_permission(permission, roles=["Anonymous"], acquire=True)
+    _update_security()

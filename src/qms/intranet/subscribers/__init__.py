@@ -1,1 +1,0 @@
-"""Event subscribers of qms.intranet."""

@@ -1,0 +1,22 @@
+"""Đơn vị: a unit of the ministry, with its own groups and documents."""
+
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from qms.intranet import _
+from zope import schema
+from zope.interface import implementer
+
+
+class IDepartment(model.Schema):
+    """A unit (Vụ, Cục, Văn phòng, Thanh tra) at /don-vi/<id>."""
+
+    unit_kind = schema.Choice(
+        title=_("label_unit_kind", default="Kind of unit"),
+        vocabulary="qms.intranet.UnitKinds",
+        required=False,
+    )
+
+
+@implementer(IDepartment)
+class Department(Container):
+    """Its id names its groups: <id>-staff, <id>-officers, <id>-heads."""

@@ -1,0 +1,39 @@
+"""In Chromium: no English label left on the screens editors use."""
+
+from tests.browser import english_left
+
+import pytest
+
+
+SCREENS = (
+    ("vp.officer", ""),
+    ("vp.officer", "/don-vi/vp"),
+    ("vp.officer", "/don-vi/vp/quy-trinh-quan-ly-van-ban-di"),
+    ("vp.officer", "/don-vi/vp/++add++Procedure"),
+    ("vp.officer", "/don-vi/vp/ho-so"),
+    ("vp.officer", "/@@search?SearchableText=quy+trinh"),
+    ("vp.officer", "/@@personal-information"),
+    ("iso.secretary", "/don-vi/vp/quy-trinh-quan-ly-van-ban-di/edit"),
+    ("iso.secretary", "/don-vi/vp/quy-trinh-quan-ly-van-ban-di/@@sharing"),
+    ("iso.secretary", "/don-vi/vp/folder_contents"),
+    ("iso.secretary", "/don-vi/vp/quy-trinh-quan-ly-van-ban-den/@@historyview"),
+)
+
+
+@pytest.mark.parametrize("login", sorted({login for login, _path in SCREENS}))
+def test_no_english_left(session, portal_url, login):
+    """Every screen an editor and the secretariat use, the state menu open."""
+    page = session(login)
+    found = {}
+    for path in [path for who, path in SCREENS if who == login]:
+        page.goto(f"{portal_url}{path}")
+        page.wait_for_load_state()
+        menu = page.locator(
+            "#plone-contentmenu-workflow > a[data-bs-toggle='dropdown']"
+        )
+        if menu.count():
+            menu.click()
+        left = english_left(page.locator("body").inner_text())
+        if left:
+            found[path] = left
+    assert found == {}

@@ -1,0 +1,88 @@
+"""Zope instances of their own for the tests that need a real process: a
+served site, a database made by another version, several instances."""
+
+from pathlib import Path
+from tests.conftest import load_script
+from tests.conftest import ROOT
+
+import contextlib
+import os
+import requests
+import socket
+import subprocess
+import sys
+import time
+
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Instance:
+    """A Zope instance of its own, rendered by scripts/instance.py into
+    `folder` (etc/ and var/), served on a free port of the loopback."""
+
+    def __init__(self, folder: Path, **settings):
+        self.port = free_port()
+        self.folder = folder
+        self.env = {
+            **os.environ,
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "QMS_VAR": str(folder / "var"),
+            "QMS_ETC": str(folder / "etc"),
+            "SITE_ID": "Plone",
+            "DEMO": "1",
+            "zope_i18n_compile_mo_files": "true",
+            **settings,
+        }
+        instance = load_script("instance")
+        instance.render(instance.settings(self.env))
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/Plone"
+
+    def create_site(self) -> str:
+        done = subprocess.run(
+            [
+                str(BIN / "zconsole"),
+                "run",
+                str(self.folder / "etc" / "zope.conf"),
+                str(ROOT / "scripts" / "create_site.py"),
+            ],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return done.stdout
+
+    def serve(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - our own instance
+            [str(BIN / "runwsgi"), str(self.folder / "etc" / "zope.ini")],
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, "the instance stopped"
+            with contextlib.suppress(requests.ConnectionError):
+                requests.get(f"{self.url}/login", timeout=5)
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"instance on port {self.port} did not answer")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
