@@ -25,11 +25,13 @@ def free_port() -> int:
 
 class Instance:
     """A Zope instance of its own, rendered by scripts/instance.py into
-    `folder` (etc/ and var/), served on a free port of the loopback."""
+    `folder` (etc/ and var/), served on a free port of the loopback, run by
+    the Zope scripts in `bin` (this virtualenv's by default)."""
 
-    def __init__(self, folder: Path, **settings):
+    def __init__(self, folder: Path, bin: Path = BIN, **settings):
         self.port = free_port()
         self.folder = folder
+        self.bin = bin
         self.env = {
             **os.environ,
             "HOST": "127.0.0.1",
@@ -52,7 +54,7 @@ class Instance:
     def create_site(self) -> str:
         done = subprocess.run(
             [
-                str(BIN / "zconsole"),
+                str(self.bin / "zconsole"),
                 "run",
                 str(self.folder / "etc" / "zope.conf"),
                 str(ROOT / "scripts" / "create_site.py"),
@@ -67,7 +69,7 @@ class Instance:
 
     def serve(self) -> None:
         self.process = subprocess.Popen(  # noqa: S603 - our own instance
-            [str(BIN / "runwsgi"), str(self.folder / "etc" / "zope.ini")],
+            [str(self.bin / "runwsgi"), str(self.folder / "etc" / "zope.ini")],
             env=self.env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
