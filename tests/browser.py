@@ -3,14 +3,49 @@
 import re
 
 
-def transition(page, label):
-    """Choose a transition in the toolbar's state menu."""
+def transition(page, label, confirm=True, **fields):
+    """Choose a transition in the toolbar's state menu; on its form, fill the
+    fields given (text, or a file path for `signed_original`, or True for a
+    checkbox) and confirm, unless confirm=False."""
     page.locator("#plone-contentmenu-workflow > a").click()
     page.locator("#plone-contentmenu-workflow").get_by_text(label, exact=True).click()
     page.wait_for_load_state()
+    form = page.locator("form.qms-transition-form")
+    if not form.count():
+        return
+    for name, value in fields.items():
+        field = form.locator(f"[name='{name}']")
+        if value is True:
+            field.check()
+        elif name == "signed_original":
+            field.set_input_files(str(value))
+        else:
+            field.fill(value)
+    if confirm:
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state()
+
+
+def status_message(page) -> str:
+    """The text of the page's status messages."""
+    return " ".join(page.locator(".portalMessage").all_inner_texts())
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 ENGLISH_LABELS = (
+    "My tasks",
+    "Check out",
+    "Owning unit",
+    "No value",
+    "There were some errors",
+    "Go back",
+    "Reason",
+    "Show all",
+    "Revision being drafted",
+    "getObjPositionInParent",
     "Log in",
     "Log out",
     "Contents",

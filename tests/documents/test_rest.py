@@ -309,20 +309,33 @@ def test_statistics_refuse_a_bad_year(rest):
 
 
 def test_state_menu_refusal_is_shown_and_changes_nothing(http, portal_url, login_as):
-    """The Classic UI's state menu: sending back without a reason is refused
-    with the message, on the form where the reason is typed."""
+    """Plone's generic state form leads to ours; sending back without a
+    reason is refused there, next to the field, and changes nothing."""
 
     doc = f"{portal_url}/don-vi/phapche/quy-trinh-kiem-tra-van-ban-quy-pham-phap-luat"
     auth = login_as("phapche.head")
     form = http.get(f"{doc}/content_status_history?workflow_action=reject", auth=auth)
+    assert form.url == f"{doc}/@@qms-transition?transition=reject"
     token = re.search(r'name="_authenticator" value="([^"]+)"', form.text).group(1)
     response = http.post(
         f"{doc}/content_status_modify",
         data={"workflow_action": "reject", "comment": "", "_authenticator": token},
         auth=auth,
     )
-    assert response.url.startswith(f"{doc}/content_status_history")
+    assert response.url.startswith(f"{doc}/@@qms-transition")
     assert "bắt buộc" in response.text
+    ours = http.post(
+        f"{doc}/@@qms-transition",
+        data={
+            "transition": "reject",
+            "comment": "  ",
+            "form.submitted": "1",
+            "_authenticator": token,
+        },
+        auth=auth,
+    )
+    assert "invalid-feedback" in ours.text
+    assert "lý do" in ours.text
     state = http.get(
         f"{portal_url}/++api++/don-vi/phapche/quy-trinh-kiem-tra-van-ban-quy-pham-phap-luat",
         headers=JSON,

@@ -152,6 +152,7 @@ def test_seed_year_reproduced_and_counted(integration):
     for doc in procedures[:35]:
         wc = ICheckinCheckoutPolicy(doc).checkout(unit)
         wc.change_note = "Rà soát, cải tiến"
+        wc.signed_original_unchanged = True
         take_to_effective(wc)
     api.content.transition(
         obj=procedures[35], transition="withdraw", comment="Không còn phù hợp"
@@ -164,3 +165,17 @@ def test_seed_year_reproduced_and_counted(integration):
     assert after["issued_new"] - before["issued_new"] == 2
     assert after["pending_new"] - before["pending_new"] == 2
     assert year_figures(this_year - 1)["issued_new"] >= 36
+
+
+def test_changes_of_an_untouched_revision_do_not_lose_its_forms(
+    rest, http, portal_url, login_as
+):
+    """ "Xem các thay đổi" on a new revision of QT-02/VP (which has a form)
+    shows no change, and never says the form was deleted."""
+    procedure = "don-vi/vp/quy-trinh-quan-ly-van-ban-di"
+    created = rest("POST", f"{procedure}/@workingcopy", "vp.officer")
+    assert created.status_code == 201, created.text
+    revision = created.json()["@id"]
+    diff = http.get(f"{revision}/@@iterate_diff", auth=login_as("vp.officer"))
+    assert diff.status_code == 200
+    assert "Sổ đăng ký văn bản đi" not in diff.text

@@ -16,7 +16,7 @@ from zope.i18n.interfaces import ITranslationDomain
 
 
 PACKAGE = Path(__file__).parent.parent.resolve()
-CORE_DOMAINS = ("plone", "widgets", "cmfeditions", "cmfplacefulworkflow")
+CORE_DOMAINS = ("plone", "widgets", "cmfeditions", "cmfplacefulworkflow", "z3c.form")
 
 
 def ours(catalog_id: str) -> bool:

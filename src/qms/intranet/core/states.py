@@ -22,6 +22,14 @@ STATES = {
     "approved": (_("state_issued", default="Issued"), "bg-success"),
     "open": (_("state_open", default="Open"), "bg-primary"),
     "closed": (_("state_closed", default="Closed"), "bg-dark"),
+    # comments (góp ý)
+    "pending": (
+        _("comment_state_pending", default="Pending"),
+        "bg-warning text-dark",
+    ),
+    "published": (_("comment_state_published", default="Published"), "bg-success"),
+    "rejected": (_("comment_state_rejected", default="Rejected"), "bg-danger"),
+    "spam": (_("comment_state_spam", default="Spam"), "bg-dark"),
 }
 
 # The states of each workflow, in the order a document goes through them.
@@ -34,6 +42,7 @@ DOCUMENT_STATES = (
 )
 RECORD_LIST_STATES = ("draft", "pending_review", "approved")
 RECORD_STATES = ("open", "closed")
+COMMENT_STATES = ("pending", "published", "rejected", "spam")
 
 
 def state_label(state: str | None):

@@ -25,6 +25,34 @@ REASON_REQUIRED = {
 }
 
 
+# Why the reason is asked, shown under the field of the transition's form.
+REASON_HELP = {
+    "reject": _(
+        "help_reason_reject",
+        default="The drafter reads this reason to know what to correct.",
+    ),
+    "withdraw": _(
+        "help_reason_withdraw",
+        default="The reason is kept in the document's history and shown on "
+        "the obsolete document.",
+    ),
+    "amend": _(
+        "help_reason_amend",
+        default="The reason is kept in the list's history.",
+    ),
+}
+
+# (workflow id, transition id) -> what happened and who is next, shown after
+# the transition; each concept registers its own (register_done_messages).
+DONE_MESSAGES = {}
+DEFAULT_DONE = _("transition_done", default="Done: the state is now «${state}».")
+
+
+def register_done_messages(workflow_id: str, messages: dict) -> None:
+    for transition, message in messages.items():
+        DONE_MESSAGES[(workflow_id, transition)] = message
+
+
 def refuse(message) -> None:
     """Abort the transition with a translated message."""
     raise WorkflowException(translate(message, context=getRequest()))

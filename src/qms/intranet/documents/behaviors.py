@@ -180,6 +180,21 @@ class IControlledDocument(model.Schema):
         required=False,
     )
 
+    signed_original_unchanged = schema.Bool(
+        title=_(
+            "label_signed_original_unchanged",
+            default="The signed original is unchanged",
+        ),
+        description=_(
+            "help_signed_original_unchanged",
+            default="Set on a revision whose approval keeps the signed "
+            "original of the previous issue.",
+        ),
+        required=False,
+        default=False,
+    )
+    directives.omitted("signed_original_unchanged")
+
     amendment_history = JSONField(
         title=_("label_amendment_history", default="Amendment history"),
         schema=AMENDMENT_SCHEMA,

@@ -3,6 +3,7 @@ read without waking objects."""
 
 from Acquisition import aq_base
 from plone import api
+from plone.app.iterate.interfaces import IWorkingCopy
 from plone.app.textfield.interfaces import IRichTextValue
 from plone.indexer import indexer
 from qms.intranet.documents.behaviors import IControlledDocument
@@ -100,3 +101,9 @@ def document_year(obj):
         return obj.issue_date.year
     created = obj.created()
     return created.year() if created else None
+
+
+@indexer(IControlledDocument)
+def is_working_copy(obj):
+    """A revision being drafted: listings mark it, counts leave it out."""
+    return IWorkingCopy.providedBy(obj)

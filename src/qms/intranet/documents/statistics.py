@@ -1,8 +1,9 @@
 """The year's figures of document control, as the steering committee reports
 them: procedures revised, cancelled, newly issued, and new ones not issued yet.
 
-Counted from the catalog (the `qms_events` index), with the permissions of
-the person asking: the secretariat counts every unit.
+Each figure is a catalog query (written once, in FIGURES): the count, the
+QMS section's list behind the figure and @qms-statistics all use it, with
+the permissions of the person asking (the secretariat counts every unit).
 """
 
 from datetime import date
@@ -10,30 +11,31 @@ from plone import api
 
 
 PENDING_STATES = ("draft", "pending_review", "pending_approval")
+# figure -> catalog query for `year` (documents of the type asked)
+FIGURES = {
+    "revised": lambda year: {"qms_events": f"revised:{year}"},
+    "cancelled": lambda year: {"qms_events": f"cancelled:{year}"},
+    "issued_new": lambda year: {"qms_events": f"issued:{year}"},
+    # drafted, not issued yet: a first issue still in the approval path
+    "pending_new": lambda year: {
+        "review_state": PENDING_STATES,
+        "is_working_copy": False,
+        "document_revision": 1,
+    },
+}
+
+
+def figure_query(figure: str, year: int, portal_type="Procedure") -> dict:
+    """The catalog query of the documents behind one figure."""
+    return {"portal_type": portal_type, **FIGURES[figure](year)}
 
 
 def year_figures(year: int | None = None, portal_type: str = "Procedure") -> dict:
     """Counts for `year` (default: this year)."""
     year = year or date.today().year
-
-    def count(event: str) -> int:
-        return len(
-            api.content.find(portal_type=portal_type, qms_events=f"{event}:{year}")
-        )
-
-    pending = api.content.find(portal_type=portal_type, review_state=PENDING_STATES)
-    new_pending = [
-        brain
-        for brain in pending
-        if not getattr(brain, "is_working_copy", False) and brain.document_revision == 1
-    ]
-    return {
-        "year": year,
-        "revised": count("revised"),
-        "cancelled": count("cancelled"),
-        "issued_new": count("issued"),
-        "pending_new": len(new_pending),
-        "effective": len(
-            api.content.find(portal_type=portal_type, review_state="effective")
-        ),
+    counts = {
+        figure: len(api.content.find(**figure_query(figure, year, portal_type)))
+        for figure in FIGURES
     }
+    effective = api.content.find(portal_type=portal_type, review_state="effective")
+    return {"year": year, **counts, "effective": len(effective)}

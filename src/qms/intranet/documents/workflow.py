@@ -15,6 +15,7 @@ from qms.intranet.core.dates import months_after
 from qms.intranet.core.i18n import stored
 from qms.intranet.core.workflow import comment_of
 from qms.intranet.core.workflow import refuse
+from qms.intranet.core.workflow import register_done_messages
 from qms.intranet.core.workflow import require_reason
 from qms.intranet.search.attachments import update as read_attachments
 
@@ -25,18 +26,61 @@ CHANGE_NOTE_REQUIRED = _(
     default="Describe what changed in this revision (field «What changed in "
     "this revision») before submitting it.",
 )
+SIGNED_ORIGINAL_REQUIRED = _(
+    "error_revision_needs_signed_original",
+    default="Upload the signed original (PDF) of the new issue, or confirm "
+    "that the signed original is unchanged.",
+)
 FIRST_ISSUE = _("amendment_first_issue", default="First issue.")
+
+register_done_messages(
+    WORKFLOW_ID,
+    {
+        "submit": _(
+            "done_submit",
+            default="Submitted for review: the head of the unit reviews it next.",
+        ),
+        "accept": _(
+            "done_accept",
+            default="Accepted: a leader of the ministry approves and issues it next.",
+        ),
+        "approve": _(
+            "done_approve",
+            default="Approved and issued (issue ${revision}): staff read it "
+            "from today.",
+        ),
+        "reject": _(
+            "done_reject",
+            default="Sent back to the drafters with your reason: they correct "
+            "it and submit it again.",
+        ),
+        "withdraw": _(
+            "done_withdraw",
+            default="Withdrawn: the document is obsolete from today; its "
+            "owning unit and the secretariat still find it.",
+        ),
+    },
+)
+
+
+def same_file(one, other) -> bool:
+    """Do two file values hold the same bytes (both empty counts as same)?"""
+    if one is None or other is None:
+        return one is None and other is None
+    return one.getSize() == other.getSize() and one.data == other.data
 
 
 def check_transition(obj, transition: str, comment: str) -> None:
     """Vetoes before a transition: reasons and a revision's change note."""
     require_reason(transition, comment)
-    if (
-        transition == "submit"
-        and IWorkingCopy.providedBy(obj)
-        and not (obj.change_note or "").strip()
-    ):
+    if not IWorkingCopy.providedBy(obj):
+        return
+    if transition == "submit" and not (obj.change_note or "").strip():
         refuse(CHANGE_NOTE_REQUIRED)
+    if transition == "approve" and not getattr(obj, "signed_original_unchanged", False):
+        original = getattr(get_baseline(obj), "signed_original", None)
+        if obj.signed_original is None or same_file(obj.signed_original, original):
+            refuse(SIGNED_ORIGINAL_REQUIRED)
 
 
 def _approver_name() -> str:
@@ -63,6 +107,7 @@ def _record_issue(obj, revision: int, changes: str, history: list) -> None:
         },
     ]
     obj.change_note = None
+    obj.signed_original_unchanged = False
 
 
 def issue(obj) -> None:

@@ -1,0 +1,99 @@
+"""Document control's part of "Việc của tôi": documents waiting for this
+person's review or approval, their unit's drafts, and what was just issued
+for them to read."""
+
+from datetime import date
+from datetime import timedelta
+from plone import api
+from qms.intranet import _
+from qms.intranet.core.i18n import translated
+from qms.intranet.core.tasks import ITaskProvider
+from qms.intranet.core.tasks import Task
+from qms.intranet.documents.vocabularies import DOCUMENT_TYPES
+from qms.intranet.units.groups import unit_titles
+from zope.interface import implementer
+
+
+# state -> (transition that acts on it, kind, group, action, order)
+WAITING = {
+    "pending_review": (
+        "accept",
+        "document_to_review",
+        _("tasks_documents_to_review", default="Documents waiting for your review"),
+        _("task_review", default="Review: accept it or send it back"),
+        10,
+    ),
+    "pending_approval": (
+        "approve",
+        "document_to_approve",
+        _("tasks_documents_to_approve", default="Documents waiting for your approval"),
+        _("task_approve", default="Approve and issue, or send back"),
+        10,
+    ),
+    "draft": (
+        "submit",
+        "draft_to_submit",
+        _("tasks_drafts", default="Drafts of your unit"),
+        _("task_submit", default="Complete the draft and submit it for review"),
+        30,
+    ),
+}
+RECENT_DAYS = 30
+
+
+def _label(brain) -> str:
+    code = brain.document_code or ""
+    return f"{code} – {brain.Title}" if code else brain.Title
+
+
+@implementer(ITaskProvider)
+class DocumentTasks:
+    def tasks(self) -> list[Task]:
+        found = []
+        units = unit_titles()
+        wftool = api.portal.get_tool("portal_workflow")
+        for state, (transition, kind, group, action, order) in WAITING.items():
+            brains = api.content.find(
+                portal_type=list(DOCUMENT_TYPES),
+                review_state=state,
+                sort_on="modified",
+                sort_order="descending",
+            )
+            for brain in brains[:200]:
+                obj = brain.getObject()
+                offered = {t["id"] for t in wftool.getTransitionsFor(obj)}
+                if transition not in offered:
+                    continue
+                found.append(
+                    Task(
+                        kind=kind,
+                        group=translated(group),
+                        title=_label(brain),
+                        url=brain.getURL(),
+                        action=translated(action),
+                        detail=units.get(brain.owning_unit, brain.owning_unit or ""),
+                        order=order,
+                    )
+                )
+        since = date.today() - timedelta(days=RECENT_DAYS)
+        for brain in api.content.find(
+            portal_type=list(DOCUMENT_TYPES),
+            review_state="effective",
+            modified={"query": since.isoformat(), "range": "min"},
+            sort_on="modified",
+            sort_order="descending",
+        )[:20]:
+            found.append(
+                Task(
+                    kind="document_to_read",
+                    group=translated(
+                        _("tasks_to_read", default="Newly issued: to read")
+                    ),
+                    title=_label(brain),
+                    url=brain.getURL(),
+                    action=translated(_("task_read", default="Read the new issue")),
+                    detail=units.get(brain.owning_unit, brain.owning_unit or ""),
+                    order=80,
+                )
+            )
+        return found
