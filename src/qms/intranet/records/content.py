@@ -109,6 +109,8 @@ class IRecord(model.Schema):
 
 
 class IRecordFile(model.Schema):
+    # primary: the id and title come from the file name (plone.namefromfilename)
+    model.primary("file")
     file = NamedBlobFile(title=_("label_record_file", default="File"), required=True)
 
 

@@ -10,11 +10,44 @@ from qms.intranet import _
 from qms.intranet.core.i18n import stored
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.workflow import comment_of
+from qms.intranet.core.workflow import register_done_messages
 from qms.intranet.core.workflow import require_reason
 from qms.intranet.records.content import PERMANENT
 
 
 ARCHIVE_ID = "ho-so"
+
+register_done_messages(
+    "qms_record_list_workflow",
+    {
+        "submit": _(
+            "done_list_submit",
+            default="Submitted: the head of the unit reviews and issues the list.",
+        ),
+        "approve": _(
+            "done_list_approve",
+            default="The record list is issued: staff file their records into it.",
+        ),
+        "reject": _(
+            "done_list_reject",
+            default="Sent back to the unit's ISO officer with your reason.",
+        ),
+        "amend": _(
+            "done_list_amend",
+            default="The list is open for amendment; submit it again when done.",
+        ),
+    },
+)
+register_done_messages(
+    "qms_record_workflow",
+    {
+        "close": _(
+            "done_record_close",
+            default="The record is closed: nobody changes it any more; its "
+            "retention period runs from today.",
+        ),
+    },
+)
 PERMANENT_WORDS = {"permanent", "vĩnh viễn", "vinh vien", "vĩnh viển", "vv"}
 DEFAULT_RETENTION = 5
 
