@@ -5,19 +5,29 @@ whole (qms.intranet.search.munge), so the page and live search find what
 @search finds.
 """
 
+from html import escape
 from plone import api
 from Products.CMFPlone.browser import search as plone_search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.states import DOCUMENT_STATES
+from qms.intranet.core.states import RECORD_LIST_STATES
+from qms.intranet.core.states import RECORD_STATES
 from qms.intranet.core.states import state_label
-from qms.intranet.core.states import STATES
 from qms.intranet.search import apply_defaults
 from qms.intranet.search import munge
+from qms.intranet.search.results import brain_of
+from qms.intranet.search.results import Results
 from qms.intranet.search.snippets import snippet
 from qms.intranet.search.snippets import text_for
 from qms.intranet.units.groups import all_units
+from zope.cachedescriptors.property import Lazy as lazy_property
+from zope.component import getMultiAdapter
 
+import json
+
+
+PAGE_SIZE = 20
 
 SEARCH_TYPES = (
     "Procedure",
@@ -52,11 +62,30 @@ class Search(_VietnameseMunging, plone_search.Search):
     def __call__(self):
         return self.index()
 
+    @lazy_property
+    def described(self) -> Results:
+        return Results(self.request)
+
     def text(self) -> str:
-        return self.request.form.get("SearchableText", "") or ""
+        text = self.request.form.get("SearchableText", "") or ""
+        return text if isinstance(text, str) else ""
+
+    def b_start(self) -> int:
+        """The first result of the page (the batch links' b_start:int), 0 for
+        anything that is not a number."""
+        try:
+            return max(0, int(self.request.form.get("b_start", 0) or 0))
+        except (TypeError, ValueError):
+            return 0
+
+    def batch(self):
+        batch = self.results(b_start=self.b_start(), b_size=PAGE_SIZE)
+        if batch:
+            self.described.prefetch(list(batch))
+        return batch
 
     def snippet_for(self, item) -> str:
-        return snippet(text_for(item.getDataOrigin()), self.text())
+        return snippet(text_for(brain_of(item)), self.text())
 
     def units(self) -> list[tuple[str, str]]:
         return [(brain.getId, brain.Title) for brain in all_units()]
@@ -70,22 +99,73 @@ class Search(_VietnameseMunging, plone_search.Search):
         ]
 
     def state_options(self):
+        """The states of documents, then those of record lists and records."""
+        states = dict.fromkeys(DOCUMENT_STATES + RECORD_LIST_STATES + RECORD_STATES)
         return [
-            (state, translated(state_label(state), self.request))
-            for state in DOCUMENT_STATES
+            (state, translated(state_label(state), self.request)) for state in states
         ]
 
     def state_title(self, item) -> str:
         """The result's state, or nothing for what has no workflow of its own
         (a record's file, a procedure's form)."""
-        state = item.review_state()
-        if not isinstance(state, str) or state not in STATES:
-            return ""
-        return translated(state_label(state), self.request)
+        return self.described.state_title(item)
 
     def selected(self, name, value) -> bool:
         return str(self.request.form.get(name, "")) == str(value)
 
 
 class AjaxSearch(_VietnameseMunging, plone_search.AjaxSearch):
-    """Live search."""
+    """Live search: each result says what it is, whose, and where it
+    belongs (kind · unit · record or procedure) under its title."""
+
+    def __call__(self):
+        found = json.loads(super().__call__())
+        items = found.get("items") or []
+        if items:
+            catalog = api.portal.get_tool("portal_catalog")
+            brains = {b.UID: b for b in catalog(UID=[i["id"] for i in items])}
+            described = Results(self.request)
+            described.prefetch(list(brains.values()))
+            for item in items:
+                brain = brains.get(item["id"])
+                if brain is None:
+                    continue
+                summary = described.summary(brain)
+                item["description"] = " — ".join(
+                    p for p in (summary, item.get("description")) if p
+                )
+        self.request.response.setHeader("Content-Type", "application/json")
+        return json.dumps(found)
+
+
+class SearchFeed(Search):
+    """search_rss: the search page's results as an RSS 2.0 feed, with the
+    same query (codes whole, no obsolete documents unless asked, filters).
+
+    Plone's own search_rss lists the site's top folder whatever is asked.
+    """
+
+    index = ViewPageTemplateFile("templates/search_rss.pt")
+
+    def __call__(self):
+        util = getMultiAdapter((self.context, self.request), name="syndication-util")
+        util.search_rss_enabled(raise404=True)
+        self.request.response.setHeader(
+            "Content-Type", "application/rss+xml; charset=utf-8"
+        )
+        return self.index()
+
+    def page_url(self) -> str:
+        """The search page showing the same results."""
+        query = self.request.get("QUERY_STRING", "")
+        url = f"{self.context.absolute_url()}/@@search"
+        return f"{url}?{query}" if query else url
+
+    def description_for(self, item) -> str:
+        """HTML: kind · unit · parent, then the snippet."""
+        summary = escape(self.described.summary(item))
+        return f"<p>{summary}</p><p>{self.snippet_for(item)}</p>"
+
+    def date_for(self, item) -> str:
+        modified = getattr(brain_of(item), "modified", None)
+        return modified.rfc822() if hasattr(modified, "rfc822") else ""
