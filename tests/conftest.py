@@ -19,6 +19,7 @@ from qms.intranet.testing import MATRIX_PASSWORD
 import importlib.util
 import os
 import pytest
+import re
 import requests
 import shutil
 
@@ -27,6 +28,11 @@ pytest_plugins = ["pytest_plone"]
 
 # The repository: scripts/, src/, the Makefile.
 ROOT = Path(__file__).resolve().parent.parent
+# The version of our profile this checkout brings a site to.
+PROFILE_VERSION = re.search(
+    r"<version>(\d+)</version>",
+    (ROOT / "src/qms/intranet/profiles/default/metadata.xml").read_text(),
+).group(1)
 
 globals().update(
     fixtures_factory(

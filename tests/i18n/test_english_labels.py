@@ -6,7 +6,19 @@ import pytest
 
 
 SCREENS = (
+    ("vp.staff", ""),
+    ("vp.staff", "/he-thong-qlcl"),
+    ("vp.staff", "/don-vi/khcn/ho-so"),
+    ("vp.staff", "/@@search?SearchableText=bien+ban"),
+    ("khcn.staff", "/don-vi/khcn/ho-so"),
+    ("khcn.head", ""),
+    ("khcn.head", "/@@record-board"),
     ("vp.officer", ""),
+    ("vp.officer", "/he-thong-qlcl?figure=revised"),
+    ("vp.officer", "/don-vi/vp?state=effective"),
+    ("vp.officer", "/don-vi/vp/qt-draft/@@qms-transition?transition=submit"),
+    ("vp.officer", "/don-vi/vp/quy-trinh-quan-ly-van-ban-di/@@content-checkout"),
+    ("vp.officer", "/@@qms-moderation"),
     ("vp.officer", "/don-vi/vp"),
     ("vp.officer", "/don-vi/vp/quy-trinh-quan-ly-van-ban-di"),
     ("vp.officer", "/don-vi/vp/++add++Procedure"),
@@ -17,6 +29,12 @@ SCREENS = (
     ("iso.secretary", "/don-vi/vp/quy-trinh-quan-ly-van-ban-di/@@sharing"),
     ("iso.secretary", "/don-vi/vp/folder_contents"),
     ("iso.secretary", "/don-vi/vp/quy-trinh-quan-ly-van-ban-den/@@historyview"),
+    (
+        "iso.secretary",
+        "/don-vi/vp/quy-trinh-quan-ly-van-ban-di/@@qms-transition?transition=withdraw",
+    ),
+    ("iso.secretary", "/@@record-board?year=2025"),
+    ("leader", ""),
 )
 
 

@@ -17,10 +17,11 @@ def test_login_through_form(page, portal_url, tmp_path):
     page.wait_for_load_state()
     assert english_left(page.locator("body").inner_text()) == []
     # Logged in: the home page of the intranet.
-    assert "Lê Văn Minh" in page.locator("#personaltools-menulink").inner_text()
+    assert "Lê Văn Minh" in page.locator("#content-header").inner_text()
     body = page.locator("body").inner_text()
-    assert "Hệ thống quản lý chất lượng TCVN ISO 9001:2015" in body  # home text
-    assert page.get_by_role("link", name="Nội dung", exact=True).is_visible()  # toolbar
+    assert "Việc của tôi" in body  # the home page of a logged-in person
+    assert page.locator("#edit-zone").count() == 0  # no editing toolbar for staff
+    assert page.get_by_role("heading", name="Việc của tôi").is_visible()
     assert page.get_by_placeholder("Tìm kiếm").is_visible()
     assert page.get_by_label("Tên đăng nhập").count() == 0
     page.screenshot(path=str(tmp_path / "home.png"), full_page=True)

@@ -29,7 +29,7 @@ class TestInstall:
         assert installer.is_product_installed("qms.intranet")
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version(PROFILE) == "1003"
+        assert profile_last_version(PROFILE) == "1004"
 
     def test_browserlayer(self):
         assert IQMSIntranetLayer in registered_layers()
@@ -126,7 +126,12 @@ class TestUpgrades:
 
         setup = api.portal.get_tool("portal_setup")
         steps = listUpgradeSteps(setup, PROFILE, "1000")
-        assert [s["dest"] for s in steps] == [("1001",), ("1002",), ("1003",)]
+        assert [s["dest"] for s in steps] == [
+            ("1001",),
+            ("1002",),
+            ("1003",),
+            ("1004",),
+        ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):
         """A 1001 site scores in Python and keeps a second scored index."""

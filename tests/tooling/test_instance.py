@@ -3,17 +3,13 @@ created once and then reused, never overwritten, only upgraded."""
 
 from pathlib import Path
 from tests.conftest import load_script
+from tests.conftest import PROFILE_VERSION
 from tests.conftest import ROOT
 
 import os
 import pytest
-import re
 import subprocess
 import sys
-
-
-METADATA = ROOT / "src" / "qms" / "intranet" / "profiles" / "default" / "metadata.xml"
-PROFILE_VERSION = re.search(r"<version>(\d+)</version>", METADATA.read_text()).group(1)
 
 
 BIN = Path(sys.executable).parent

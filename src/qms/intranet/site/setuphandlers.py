@@ -41,6 +41,7 @@ def post_install(context):
     follows the intranet rules."""
     ensure_site_groups()
     ensure_structure()
+    set_home_page()
     # plone.app.discussion puts its own moderation workflow on comments when
     # the registry turns moderation on; ours lets the unit's officers moderate.
     api.portal.get_tool("portal_workflow").setChainForPortalTypes(
@@ -51,6 +52,14 @@ def post_install(context):
     api.portal.get_tool("portal_catalog").manage_reindexIndex(
         ids=["SearchableText", "qms_year"]
     )
+
+
+HOME_VIEW = "qms-home"
+
+
+def set_home_page():
+    """The site root shows each person "Việc của tôi" (site/home.py)."""
+    api.portal.get().setLayout(HOME_VIEW)
 
 
 def ensure_structure():

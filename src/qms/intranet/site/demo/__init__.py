@@ -206,6 +206,11 @@ def _revise(obj, unit):
             "văn bản đến trên hệ thống trong ngày."
         )
         wc.change_note = "Bổ sung việc đăng ký văn bản đến trên hệ thống trong ngày."
+        wc.signed_original = NamedBlobFile(
+            pdf_bytes(f"{obj.code} - ban ky lan 2"),
+            filename=f"{obj.code.replace('/', '-').lower()}-lan-2.pdf",
+            contentType="application/pdf",
+        )
         wc.reindexObject()
     _as(f"{unit}.officer", "submit", wc)
     _as(f"{unit}.head", "accept", wc)

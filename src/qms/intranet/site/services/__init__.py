@@ -1,0 +1,1 @@
+"""plone.restapi endpoints of the site as a whole, one folder each."""

@@ -1,0 +1,1 @@
+"""@my-tasks: what waits for the current user (the home page's list)."""
