@@ -22,6 +22,9 @@ STATES = {
     "approved": (_("state_issued", default="Issued"), "bg-success"),
     "open": (_("state_open", default="Open"), "bg-primary"),
     "closed": (_("state_closed", default="Closed"), "bg-dark"),
+    # pages and folders (qms_intranet_workflow)
+    "private": (_("state_private", default="Private"), "bg-secondary"),
+    "internal": (_("state_internal", default="Published internally"), "bg-info"),
     # comments (góp ý)
     "pending": (
         _("comment_state_pending", default="Pending"),
