@@ -122,6 +122,14 @@ clean: ## Remove the virtualenv, builds and caches (keeps var/, the data)
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache instance/etc bin parts develop-eggs .installed.cfg
 	find src tests -name __pycache__ -prune -exec rm -rf {} +
 
+.PHONY: backup
+backup: install ## Back up the database and blobs into BACKUP_DIR (var/backups); FULL=1 for a full one
+	$(BIN)/python scripts/backup.py backup
+
+.PHONY: restore
+restore: install ## Restore the latest backup (or BACKUP=<date or path>) into the stopped instance
+	$(BIN)/python scripts/backup.py restore
+
 .PHONY: remove-data
-remove-data: ## Delete the ZODB (var/): the next `make start` creates a new site
-	rm -rf var
+remove-data: ## Delete the ZODB (var/, backups kept): the next `make start` creates a new site
+	@if [ -d var ]; then find var -mindepth 1 -maxdepth 1 ! -name backups -exec rm -rf {} +; fi
