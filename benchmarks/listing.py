@@ -54,8 +54,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="measure again the site a previous run filled (its folder)",
+    )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="qms-bench-listing-"))
+    folder = args.site or Path(tempfile.mkdtemp(prefix="qms-bench-listing-"))
     port = free_port()
     env = {
         **os.environ,
@@ -72,10 +77,12 @@ def main() -> None:
     subprocess.run([sys.executable, "scripts/instance.py"], **run)
     zconsole = str(BIN / "zconsole")
     subprocess.run([zconsole, "run", conf, "scripts/create_site.py"], **run)
-    fill = Path(__file__).with_name("listing_fill.py")
-    started = time.perf_counter()
-    subprocess.run([zconsole, "run", conf, str(fill), str(args.n)], **run)
-    print(f"{args.n} procedures added in {time.perf_counter() - started:.0f} s")
+    if args.site is None:
+        fill = Path(__file__).with_name("listing_fill.py")
+        started = time.perf_counter()
+        subprocess.run([zconsole, "run", conf, str(fill), str(args.n)], **run)
+        print(f"{args.n} procedures added in {time.perf_counter() - started:.0f} s")
+    print(f"site: {folder}")
     server = subprocess.Popen(  # noqa: S603 - our own instance
         [str(BIN / "runwsgi"), str(folder / "etc" / "zope.ini")],
         env=env,

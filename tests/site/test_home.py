@@ -96,3 +96,9 @@ def test_every_host_is_themed(integration):
 
 def test_rich_text_is_html_only(integration):
     assert api.portal.get_registry_record("plone.allowed_types") == ("text/html",)
+
+
+def test_feed_links_are_named_plainly(http, portal_url, login_as):
+    page = http.get(portal_url, auth=login_as("vp.staff"))
+    assert "b'RSS" not in page.text
+    assert "- RSS 2.0" in page.text

@@ -29,7 +29,7 @@ class TestInstall:
         assert installer.is_product_installed("qms.intranet")
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version(PROFILE) == "1004"
+        assert profile_last_version(PROFILE) == "1005"
 
     def test_browserlayer(self):
         assert IQMSIntranetLayer in registered_layers()
@@ -131,6 +131,7 @@ class TestUpgrades:
             ("1002",),
             ("1003",),
             ("1004",),
+            ("1005",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):

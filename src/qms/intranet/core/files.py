@@ -4,14 +4,20 @@ Each check raises a zope.schema ValidationError whose docstring is the
 translated message, so Classic UI forms and plone.restapi (400) say the same.
 """
 
+from plone.registry.interfaces import IRegistry
 from qms.intranet import _
+from zope.component import queryUtility
 from zope.schema import ValidationError
 
 import io
 import zipfile
 
 
-MAX_FILE_SIZE = 50 * 1024 * 1024  # 50 MB: a scanned signed original fits
+# One limit for every file field, in MB: the registry record, 50 MB (a
+# scanned signed original fits) where the record is missing or not positive.
+MAX_FILE_SIZE_RECORD = "qms.intranet.max_file_size_mb"
+DEFAULT_MAX_FILE_SIZE_MB = 50
+MAX_FILE_SIZE = DEFAULT_MAX_FILE_SIZE_MB * 1024 * 1024
 
 
 class NotPDF(ValidationError):
@@ -36,6 +42,14 @@ class NotFormFile(ValidationError):
 class FileTooLarge(ValidationError):
     __doc__ = _("error_file_too_large", default="The file is larger than 50 MB.")
 
+    def doc(self):
+        return _(
+            "error_file_too_large_limit",
+            default="The file is larger than ${size} MB, the largest file the "
+            "intranet accepts.",
+            mapping={"size": max_file_size_mb()},
+        )
+
 
 class EmptyFile(ValidationError):
     __doc__ = _("error_file_empty", default="The file is empty.")
@@ -45,11 +59,21 @@ def data_of(value) -> bytes:
     return value.data if hasattr(value, "data") else b""
 
 
+def max_file_size_mb() -> int:
+    """The largest file the site accepts, in MB (registry record)."""
+    registry = queryUtility(IRegistry)
+    value = registry.get(MAX_FILE_SIZE_RECORD) if registry is not None else None
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return DEFAULT_MAX_FILE_SIZE_MB
+
+
 def check_size(value) -> None:
-    size = len(data_of(value))
+    """Refuse an empty file, or one larger than the site's limit."""
+    size = value.getSize() if hasattr(value, "getSize") else len(data_of(value))
     if size == 0:
         raise EmptyFile()
-    if size > MAX_FILE_SIZE:
+    if size > max_file_size_mb() * 1024 * 1024:
         raise FileTooLarge()
 
 
@@ -94,6 +118,12 @@ def valid_editable_source(value) -> bool:
     check_size(value)
     if office_kind(value) not in ("docx", "odt"):
         raise NotEditableSource()
+    return True
+
+
+def valid_file(value) -> bool:
+    """Field constraint of a file of any kind (a record's files)."""
+    check_size(value)
     return True
 
 

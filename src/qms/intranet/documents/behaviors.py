@@ -12,10 +12,10 @@ from datetime import date
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.namedfile.field import NamedBlobFile
-from plone.schema import JSONField
 from plone.supermodel import model
 from qms.intranet import _
 from qms.intranet.core import files
+from qms.intranet.core.rest import CheckedJSONField
 from qms.intranet.documents import codes
 from qms.intranet.units.content import IDepartment
 from zope import schema
@@ -195,7 +195,7 @@ class IControlledDocument(model.Schema):
     )
     directives.omitted("signed_original_unchanged")
 
-    amendment_history = JSONField(
+    amendment_history = CheckedJSONField(
         title=_("label_amendment_history", default="Amendment history"),
         schema=AMENDMENT_SCHEMA,
         default=[],

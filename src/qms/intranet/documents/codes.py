@@ -12,6 +12,7 @@ from zope.interface import Invalid
 from zope.schema import ValidationError
 
 import re
+import unicodedata
 
 
 # Document codes as the ministry writes them: QT-01/VP, BM-01/QT-05/KHCN,
@@ -32,14 +33,21 @@ class DuplicateCode(Invalid):
 
 
 def valid_code(value: str) -> bool:
-    """Field constraint of `code`."""
-    if not CODE_PATTERN.match(value or ""):
+    """Field constraint of `code` (checked in Unicode form NFC)."""
+    if not CODE_PATTERN.match(unicodedata.normalize("NFC", value or "")):
         raise InvalidCode(value)
     return True
 
 
+# Spaces around a separator: "QT-01 /KHCN" is the code QT-01/KHCN.
+SPACED_SEPARATOR = re.compile(r"\s*([-./:])\s*")
+
+
 def normalize_code(value: str) -> str:
-    return " ".join((value or "").split()).upper()
+    """The form codes are compared (and indexed) in: Unicode NFC, upper
+    case, single spaces, none around - . / :"""
+    code = " ".join(unicodedata.normalize("NFC", value or "").split()).upper()
+    return SPACED_SEPARATOR.sub(r"\1", code)
 
 
 def documents_with_code(code: str) -> list:
@@ -58,14 +66,35 @@ def check_unique_code(code: str, context) -> None:
         own.add(uid)
         own.update(_iteration_partners(context))
     for brain in documents_with_code(code):
-        if brain.UID not in own:
+        if brain.UID in own:
+            continue
+        if not _may_view(brain):
+            # The search is unrestricted to keep codes unique; the message
+            # must not reveal the title of a draft of another unit.
             raise DuplicateCode(
                 _(
-                    "error_code_duplicate",
-                    default="The code ${code} is already used by «${title}».",
-                    mapping={"code": code, "title": brain.Title},
+                    "error_code_duplicate_hidden",
+                    default="The code ${code} is already used by a document "
+                    "of another unit: choose another code.",
+                    mapping={"code": code},
                 )
             )
+        raise DuplicateCode(
+            _(
+                "error_code_duplicate",
+                default="The code ${code} is already used by «${title}».",
+                mapping={"code": code, "title": brain.Title},
+            )
+        )
+
+
+def _may_view(brain) -> bool:
+    """May the current user view the document of `brain`?"""
+    try:
+        obj = brain._unrestrictedGetObject()
+    except (AttributeError, KeyError):  # a stale catalog entry: name nothing
+        return False
+    return bool(api.user.has_permission("View", obj=obj))
 
 
 def _has_uid(context) -> bool:

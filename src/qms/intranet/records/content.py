@@ -15,11 +15,13 @@ from datetime import date
 from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
-from plone.schema import JSONField
 from plone.supermodel import model
 from qms.intranet import _
+from qms.intranet.core import files
+from qms.intranet.core.rest import CheckedJSONField
 from zope import schema
 from zope.interface import implementer
+from zope.schema import ValidationError
 
 import json
 
@@ -45,6 +47,32 @@ ENTRY_SCHEMA = json.dumps(
 )
 
 
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class InvalidYear(ValidationError):
+    __doc__ = _(
+        "error_record_list_year",
+        default="The year of a record list must be a number between 2000 and 2100.",
+    )
+
+
+class InvalidEntries(ValidationError):
+    __doc__ = _(
+        "error_record_list_entries",
+        default="The entries must be a list of rows, each with an id, a "
+        "heading and a retention period in years.",
+    )
+
+
+def valid_year(value) -> bool:
+    """Field constraint of a record list's year (a clear message, where
+    zope.schema's min/max say only "Value is too small")."""
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise InvalidYear(value)
+    return True
+
+
 class IRecordArchive(model.Schema):
     """A unit's records: its yearly record lists and the records filed."""
 
@@ -53,11 +81,12 @@ class IRecordList(model.Schema):
     """Danh mục hồ sơ: the files a unit will keep in a year."""
 
     year = schema.Int(
-        title=_("label_year", default="Year"), required=True, min=2000, max=2100
+        title=_("label_year", default="Year"), required=True, constraint=valid_year
     )
-    entries = JSONField(
+    entries = CheckedJSONField(
         title=_("label_entries", default="Entries"),
         schema=ENTRY_SCHEMA,
+        invalid=InvalidEntries,
         default=[],
         required=False,
     )
@@ -111,7 +140,11 @@ class IRecord(model.Schema):
 class IRecordFile(model.Schema):
     # primary: the id and title come from the file name (plone.namefromfilename)
     model.primary("file")
-    file = NamedBlobFile(title=_("label_record_file", default="File"), required=True)
+    file = NamedBlobFile(
+        title=_("label_record_file", default="File"),
+        required=True,
+        constraint=files.valid_file,
+    )
 
 
 @implementer(IRecordArchive)

@@ -13,6 +13,7 @@ from plone import api
 from qms.intranet import _
 from qms.intranet.core.i18n import translated
 from qms.intranet.records.lists import RecordError
+from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -22,6 +23,11 @@ CLOSED_RECORD = _(
     "error_closed_record",
     default="A closed record cannot be deleted; the ISO secretariat disposes "
     "of it when its retention period ends.",
+)
+CLOSED_RECORD_STAYS = _(
+    "error_closed_record_move",
+    default="A closed record cannot be moved or renamed: it stays in the "
+    "record list it was filed in.",
 )
 
 
@@ -80,9 +86,27 @@ def is_disposed(record) -> bool:
 
 def refuse_removal_of_closed(record, event) -> None:
     """Closed records are deleted by disposal only, never otherwise."""
-    if event.newParent is not None:  # a move or rename, not a deletion
+    if event.newParent is not None:  # a move or rename: refuse_move_of_closed
         return
     if api.content.get_state(obj=record, default=None) != "closed":
         return
     if not is_disposed(record):
         raise Unauthorized(translated(CLOSED_RECORD))
+
+
+def refuse_move_of_closed(record, event) -> None:
+    """IObjectWillBeMovedEvent: a closed record stays where it was filed.
+
+    Moving it out of its issued list (or renaming it) would break its
+    reference in the list and the count of the board, so nobody does it,
+    the secretariat and Managers included. Forbidden is a clear 403 over
+    plone.restapi, the Classic UI and the ZMI. A record moved with its list
+    or unit (the event is about a container) stays in its list: let it go.
+    """
+    if event.oldParent is None or event.newParent is None:
+        return  # an addition, or a removal (refuse_removal_of_closed)
+    if event.object is not record:
+        return
+    if api.content.get_state(obj=record, default=None) != "closed":
+        return
+    raise Forbidden(translated(CLOSED_RECORD_STAYS))

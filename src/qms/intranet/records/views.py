@@ -130,7 +130,20 @@ class ArchiveView(BrowserView):
         return format_date(brain.approved_on)
 
 
-class RecordListView(BrowserView):
+class _Stated:
+    """The context's workflow state, labelled and badged once."""
+
+    def state(self) -> str:
+        return api.content.get_state(obj=self.context)
+
+    def state_title(self) -> str:
+        return list_state_title(self.request, self.state())
+
+    def state_badge(self) -> str:
+        return list_state_badge(self.state())
+
+
+class RecordListView(_Stated, BrowserView):
     """A year's record list: its entries, whose they are, the records filed."""
 
     def entries(self) -> list[dict]:
@@ -168,15 +181,6 @@ class RecordListView(BrowserView):
 
     def can_file(self) -> bool:
         return api.user.has_permission("qms.intranet: Add Record", obj=self.context)
-
-    def state(self) -> str:
-        return api.content.get_state(obj=self.context)
-
-    def state_title(self) -> str:
-        return list_state_title(self.request, self.state())
-
-    def state_badge(self) -> str:
-        return list_state_badge(self.state())
 
     def approved_on(self) -> str:
         return format_date(self.context.approved_on)
@@ -306,7 +310,7 @@ class EntriesForm(BrowserView):
     error = ""
 
 
-class RecordView(BrowserView):
+class RecordView(_Stated, BrowserView):
     """A record: its entry, procedure, dates, files; adding a file."""
 
     def entry(self):
@@ -329,15 +333,6 @@ class RecordView(BrowserView):
                 }
             )
         return out
-
-    def state(self) -> str:
-        return api.content.get_state(obj=self.context)
-
-    def state_title(self) -> str:
-        return list_state_title(self.request, self.state())
-
-    def state_badge(self) -> str:
-        return list_state_badge(self.state())
 
     def opened_on(self) -> str:
         return format_date(self.context.opened_on)

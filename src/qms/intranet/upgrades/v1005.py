@@ -1,0 +1,24 @@
+"""1004 -> 1005: hardening.
+
+- one configurable size limit for every file field
+  (`qms.intranet.max_file_size_mb`): registry;
+- document codes compare after normalising spaces, case and Unicode form:
+  `document_code` reindexed.
+"""
+
+from plone import api
+from qms.intranet import logger
+
+
+DOCUMENT_TYPES = ("QualityPolicy", "Procedure", "ProcedureForm", "Decision")
+
+
+def upgrade(context):
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(
+        "profile-qms.intranet:default", "plone.app.registry", run_dependencies=False
+    )
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=DOCUMENT_TYPES):
+        brain._unrestrictedGetObject().reindexObject(idxs=["document_code"])
+    logger.info("File size limit in the registry; document codes reindexed")
