@@ -2,15 +2,17 @@
 is established (and when), its entries with no record yet, records filed
 outside any entry, and records whose retention ends this year.
 
-Counted from catalog brains only (indexes and metadata), never by waking
-objects, so it stays fast with tens of thousands of records. Each person
+Counted from the catalog's indexes (set intersections and their lengths),
+never by loading a record's brain or waking its object, so it stays fast
+with tens of thousands of records. Each person
 counts what they may see: the secretariat every unit, a head their own.
 """
 
-from collections import Counter
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import IITreeSet
+from BTrees.IIBTree import intersection
 from datetime import date
 from plone import api
-from qms.intranet.records.indexers import NO_ENTRY
 from qms.intranet.units.groups import all_units
 from qms.intranet.units.groups import sees_every_unit
 from qms.intranet.units.groups import units_of_user
@@ -39,27 +41,44 @@ def visible_units() -> list[tuple[str, str]]:
     return [(uid, title) for uid, title in units if uid in mine]
 
 
+def _found(catalog, **query):
+    """The record ids (rids) of a catalog search restricted to what the
+    current person may see, as a set, without loading a single brain."""
+    results = catalog.searchResults(**query)
+    return IISet(getattr(results, "_seq", None) or ())
+
+
+def _indexed(catalog, index: str, value) -> IISet | IITreeSet:
+    """The rids an index holds for one value (an unrestricted set)."""
+    found = catalog._catalog.getIndex(index)._index.get(value)
+    if found is None:
+        return IISet()
+    return IISet((found,)) if isinstance(found, int) else found
+
+
 def board(year: int | None = None, sort_on: str = "unit_title", reverse=False) -> dict:
+    """Counted from the catalog's indexes: the records the person may see are
+    one restricted search per figure, cut per unit and per entry by set
+    intersections of the owning_unit and record_entry indexes; only the lists'
+    brains (one a unit) are loaded."""
     year = year or date.today().year
+    catalog = api.portal.get_tool("portal_catalog")
     lists = {
         b.owning_unit: b
-        for b in api.content.find(portal_type="RecordList", record_year=year)
+        for b in catalog.searchResults(portal_type="RecordList", record_year=year)
     }
-    records = api.content.find(portal_type="Record", record_year=year)
-    ending = Counter(
-        b.owning_unit
-        for b in api.content.find(
-            portal_type="Record", retention_ends=date.today().year
-        )
-    )
-    filed = {}
-    for brain in records:
-        filed.setdefault(brain.owning_unit, []).append(brain.record_entry)
+    records = _found(catalog, portal_type="Record", record_year=year)
+    ending = _found(catalog, portal_type="Record", retention_ends=date.today().year)
     rows = []
     for unit, title in visible_units():
         brain = lists.get(unit)
         entries = set(brain.record_entries or []) if brain is not None else set()
-        unit_records = filed.get(unit, [])
+        in_unit = _indexed(catalog, "owning_unit", unit)
+        unit_records = intersection(records, in_unit) if records else IISet()
+        filed = {
+            key: len(intersection(unit_records, _indexed(catalog, "record_entry", key)))
+            for key in entries
+        }
         rows.append(
             {
                 "unit": unit,
@@ -69,12 +88,13 @@ def board(year: int | None = None, sort_on: str = "unit_title", reverse=False) -
                 if brain is not None and brain.approved_on
                 else None,
                 "entries": len(entries),
-                "entries_without_records": len(entries - set(unit_records)),
+                "entries_without_records": sum(1 for n in filed.values() if not n),
                 "records": len(unit_records),
-                "records_outside_entries": sum(
-                    1 for key in unit_records if key == NO_ENTRY or key not in entries
-                ),
-                "retention_ends_this_year": ending.get(unit, 0),
+                # filed under no entry ("none") or an entry not in the list
+                "records_outside_entries": len(unit_records) - sum(filed.values()),
+                "retention_ends_this_year": len(intersection(ending, in_unit))
+                if ending
+                else 0,
             }
         )
     key = sort_on if sort_on in SORTABLE else "unit_title"

@@ -18,7 +18,6 @@ from BTrees.IIBTree import intersection
 from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedUnion
 from BTrees.IOBTree import IOBTree
-from BTrees.Length import Length
 from BTrees.OIBTree import OIBTree
 from persistent import Persistent
 from plone import api
@@ -36,12 +35,17 @@ from qms.intranet.search.lexicon import LowerCaseNormalizer
 from qms.intranet.search.lexicon import VietnameseSplitter
 from qms.intranet.search.okapi import VietnameseOkapiIndex
 
+import random
 import zlib
 
 
 META_TYPE = "VietnameseTextIndex"
 # Characters of each document's text kept for its snippets.
 STORED_CHARS = 4000
+
+# Word numbers are WidCode-encoded: below 2**28.
+MAX_WID = 0x10000000
+_random = random.Random()  # noqa: S311 - numbers, not secrets
 
 # Parses a query into its exact (lower case, marked) terms; never stored.
 EXACT_PARSER_LEXICON = Lexicon(VietnameseSplitter(), LowerCaseNormalizer())
@@ -60,7 +64,6 @@ class ExactWords(Persistent):
     def __init__(self):
         self._wids = OIBTree()  # word -> number; only grows, like a lexicon
         self._words = IOBTree()  # number -> word, see _wid
-        self._next = Length(1)
         self._documents = IOBTree()  # number -> IITreeSet of docids
         self._docwids = IOBTree()  # docid -> encoded numbers of its words
 
@@ -70,16 +73,18 @@ class ExactWords(Persistent):
         return {word for word in found if has_marks(word)}
 
     def _wid(self, word: str) -> int:
-        """The word's number, a new one for a new word. As in ZCTextIndex's
-        Lexicon, two transactions that number different words alike both
-        insert that number into _words, and ZODB makes one of them retry."""
+        """The word's number, a new one for a new word: a random free number,
+        so that two transactions adding different words at the same time
+        neither take the same number (an insert into _words both make, which
+        ZODB cannot resolve) nor insert into the same bucket of _words and
+        _documents (a bucket split, which it cannot resolve either). The same
+        new word in both still conflicts, and one of them retries."""
         wid = self._wids.get(word)
         if wid is None:
-            wid = self._next()
-            while wid in self._words:
-                self._next.change(1)
-                wid = self._next()
-            self._next.change(1)
+            while True:
+                wid = _random.randrange(1, MAX_WID)
+                if wid not in self._words:
+                    break
             self._wids[word] = wid
             self._words[wid] = word
         return wid
@@ -181,6 +186,16 @@ class VietnameseTextIndex(ZCTextIndex):
         self.stored = IOBTree()
 
     def index_object(self, documentId, obj, threshold=None):
+        # The lexicon numbers new words from a random start, then one after
+        # another for as long as its copy stays in this thread's cache: every
+        # new word of every document indexed by a thread lands in the same
+        # bucket of the lexicon's _words and the index's _wordinfo, and two
+        # threads whose starts fall between the same two words fill the same
+        # buckets, whose splits ZODB cannot resolve. A new start per document
+        # spreads new words over the buckets.
+        words_of = self.getLexicon()
+        if getattr(words_of, "_v_nextid", None) is not None:
+            words_of._v_nextid = None
         count = super().index_object(documentId, obj, threshold)
         if self.exact is None:
             self.exact = ExactWords()

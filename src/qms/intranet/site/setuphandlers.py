@@ -4,9 +4,14 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.portlets.interfaces import IPortletAssignmentMapping
+from plone.portlets.interfaces import IPortletAssignmentSettings
+from plone.portlets.interfaces import IPortletManager
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.units.groups import ensure_site_groups
 from qms.intranet.units.groups import UNITS_FOLDER
+from zope.component import getUtilitiesFor
+from zope.component import queryMultiAdapter
 from zope.interface import implementer
 
 
@@ -42,6 +47,7 @@ def post_install(context):
     ensure_site_groups()
     ensure_structure()
     set_home_page()
+    prepare_portlet_settings()
     # plone.app.discussion puts its own moderation workflow on comments when
     # the registry turns moderation on; ours lets the unit's officers moderate.
     api.portal.get_tool("portal_workflow").setChainForPortalTypes(
@@ -60,6 +66,16 @@ HOME_VIEW = "qms-home"
 def set_home_page():
     """The site root shows each person "Việc của tôi" (site/home.py)."""
     api.portal.get().setLayout(HOME_VIEW)
+
+
+def prepare_portlet_settings():
+    """Plone stores a portlet's settings the first time it is shown: make
+    them now, so that no page view writes to the database."""
+    portal = api.portal.get()
+    for _name, manager in getUtilitiesFor(IPortletManager):
+        mapping = queryMultiAdapter((portal, manager), IPortletAssignmentMapping)
+        for assignment in (mapping or {}).values():
+            IPortletAssignmentSettings(assignment)
 
 
 def ensure_structure():

@@ -1,0 +1,147 @@
+"""Boards benchmark (issue #12, "At scale"): the record board and the year's
+figures with 20,000 procedures and 30,000 records.
+
+    .venv/bin/python benchmarks/boards.py [PROCEDURES] [RECORDS] [--rounds 30]
+
+Makes a site of its own (a throwaway instance on a free loopback port, the
+demo data), fills it with boards_fill.py (procedures over the units, records
+filed into this year's and last year's list of every unit), serves it, and
+requests each of GET @record-board, @@record-board (the page),
+@qms-statistics and the QMS section page (the year's figures) as the ISO
+secretary (every unit) and as a unit head, `rounds` times after one warm-up
+round, printing median and p95. The aim: p95 < 150 ms. It also prints how
+much the database grew while only GETs were sent (it must not grow).
+"""
+
+from pathlib import Path
+from statistics import median
+from statistics import quantiles
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+PASSWORD = "qms-demo"  # noqa: S105 - the demo accounts
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def measure(url: str, login: str, rounds: int) -> tuple[int, list[float]]:
+    import requests
+
+    auth = (login, PASSWORD)
+    headers = {"Accept": "application/json"} if "/++api++/" in url else {}
+    first = requests.get(url, auth=auth, headers=headers, timeout=300)  # warm-up
+    assert first.status_code == 200, (url, first.status_code, first.text[:300])
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        response = requests.get(url, auth=auth, headers=headers, timeout=300)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return len(first.content), times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("procedures", nargs="?", type=int, default=20000)
+    parser.add_argument("records", nargs="?", type=int, default=30000)
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument(
+        "--folder", help="reuse the instance folder of an earlier run (filled)"
+    )
+    args = parser.parse_args()
+    folder = Path(args.folder or tempfile.mkdtemp(prefix="qms-bench-boards-"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "QMS_VAR": str(folder / "var"),
+        "QMS_ETC": str(folder / "etc"),
+        "SITE_ID": "Plone",
+        "DEMO": "1",
+        "zope_i18n_compile_mo_files": "true",
+    }
+    conf = str(folder / "etc" / "zope.conf")
+    run = {"env": env, "cwd": ROOT, "check": True, "timeout": 7200}
+    subprocess.run([sys.executable, "scripts/instance.py"], **run)
+    zconsole = str(BIN / "zconsole")
+    if not args.folder:
+        subprocess.run([zconsole, "run", conf, "scripts/create_site.py"], **run)
+        fill = Path(__file__).with_name("boards_fill.py")
+        started = time.perf_counter()
+        subprocess.run(
+            [zconsole, "run", conf, str(fill), str(args.procedures), str(args.records)],
+            **run,
+        )
+        print(
+            f"{args.procedures} procedures and {args.records} records added in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
+    server = subprocess.Popen(  # noqa: S603 - our own instance
+        [str(BIN / "runwsgi"), str(folder / "etc" / "zope.ini")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    data_fs = folder / "var" / "filestorage" / "Data.fs"
+    try:
+        import requests
+
+        base = f"http://127.0.0.1:{port}/Plone"
+        for _ in range(240):
+            try:
+                requests.get(f"{base}/login", timeout=5)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.5)
+        size_before = data_fs.stat().st_size
+        pages = {
+            "GET @record-board": (f"{base}/++api++/@record-board", "iso.secretary"),
+            "GET @record-board (head)": (f"{base}/++api++/@record-board", "vp.head"),
+            "@@record-board page": (f"{base}/@@record-board", "iso.secretary"),
+            "GET @qms-statistics": (f"{base}/++api++/@qms-statistics", "iso.secretary"),
+            "GET @qms-statistics (staff)": (
+                f"{base}/++api++/@qms-statistics",
+                "vp.staff",
+            ),
+            "QMS section page (figures)": (f"{base}/he-thong-qlcl", "iso.secretary"),
+        }
+        results = {
+            name: measure(url, login, args.rounds)
+            for name, (url, login) in pages.items()
+        }
+        grown = data_fs.stat().st_size - size_before
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    print(
+        f"\n{args.procedures} procedures, {args.records} records, "
+        f"{args.rounds} requests each (after a warm-up); instance in {folder}"
+    )
+    print("| request | size | median | p95 |")
+    print("| --- | --- | --- | --- |")
+    for name, (size, times) in results.items():
+        p95 = quantiles(times, n=20)[18]
+        print(
+            f"| {name} | {size / 1024:.0f} KiB | {median(times):.0f} ms "
+            f"| {p95:.0f} ms |"
+        )
+    print(f"\nthe database grew by {grown} bytes during the GETs (must be 0)")
+
+
+if __name__ == "__main__":
+    main()
