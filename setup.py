@@ -71,6 +71,7 @@ setup(
         "plone.memoize",
         "plone.namedfile",
         "plone.outputfilters",
+        "plone.portlets",
         "plone.protect",
         "plone.registry",
         "plone.rest",

@@ -11,6 +11,7 @@ from qms.intranet.core.tasks import ITaskProvider
 from qms.intranet.core.tasks import Task
 from qms.intranet.documents.vocabularies import DOCUMENT_TYPES
 from qms.intranet.units.groups import unit_titles
+from qms.intranet.units.groups import units_where
 from zope.interface import implementer
 
 
@@ -39,6 +40,23 @@ WAITING = {
     ),
 }
 RECENT_DAYS = 30
+# Who may act on each waiting state, to narrow the catalog query before the
+# workflow's guards decide (only those few objects are woken): the heads of
+# the owning unit review, leaders and the secretariat approve, the unit's
+# ISO officers submit.
+APPROVERS = frozenset({"QMSLeader", "QMSSecretary", "Manager", "Site Administrator"})
+MAX_WOKEN = 100
+
+
+def narrowing(state: str) -> dict | None:
+    """Extra catalog criteria for the person's candidates in `state`, or None
+    when nothing in that state can be theirs."""
+    if state == "pending_approval":
+        roles = set(api.user.get_roles())
+        return {} if roles & APPROVERS else None
+    kind = {"pending_review": "heads", "draft": "officers"}[state]
+    units = units_where(kind)
+    return {"owning_unit": units} if units else None
 
 
 def _label(brain) -> str:
@@ -53,13 +71,17 @@ class DocumentTasks:
         units = unit_titles()
         wftool = api.portal.get_tool("portal_workflow")
         for state, (transition, kind, group, action, order) in WAITING.items():
+            criteria = narrowing(state)
+            if criteria is None:
+                continue
             brains = api.content.find(
                 portal_type=list(DOCUMENT_TYPES),
                 review_state=state,
                 sort_on="modified",
                 sort_order="descending",
+                **criteria,
             )
-            for brain in brains[:200]:
+            for brain in brains[:MAX_WOKEN]:
                 obj = brain.getObject()
                 offered = {t["id"] for t in wftool.getTransitionsFor(obj)}
                 if transition not in offered:

@@ -106,6 +106,16 @@ def units_of_user(user=None) -> list[str]:
     ]
 
 
+def units_where(kind: str, user=None) -> list[str]:
+    """Ids of the units in whose `kind` group ("staff", "officers", "heads")
+    the user is."""
+    user = user or api.user.get_current()
+    groups = {g.getId() for g in api.group.get_groups(user=user)}
+    return [
+        brain.getId for brain in all_units() if group_id(brain.getId, kind) in groups
+    ]
+
+
 def sees_every_unit(user=None) -> bool:
     """The secretariat (and site administrators) see and report on every unit."""
     user = user or api.user.get_current()
