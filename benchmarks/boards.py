@@ -16,25 +16,14 @@ much the database grew while only GETs were sent (it must not grow).
 from pathlib import Path
 from statistics import median
 from statistics import quantiles
+from throwaway import ThrowawaySite
 
 import argparse
-import os
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PASSWORD = "qms-demo"  # noqa: S105 - the demo accounts
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def measure(url: str, login: str, rounds: int) -> tuple[int, list[float]]:
@@ -62,52 +51,24 @@ def main() -> None:
         "--folder", help="reuse the instance folder of an earlier run (filled)"
     )
     args = parser.parse_args()
-    folder = Path(args.folder or tempfile.mkdtemp(prefix="qms-bench-boards-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "QMS_VAR": str(folder / "var"),
-        "QMS_ETC": str(folder / "etc"),
-        "SITE_ID": "Plone",
-        "DEMO": "1",
-        "zope_i18n_compile_mo_files": "true",
-    }
-    conf = str(folder / "etc" / "zope.conf")
-    run = {"env": env, "cwd": ROOT, "check": True, "timeout": 7200}
-    subprocess.run([sys.executable, "scripts/instance.py"], **run)
-    zconsole = str(BIN / "zconsole")
+    site = ThrowawaySite(args.folder, prefix="qms-bench-boards-")
+    folder = site.folder
     if not args.folder:
-        subprocess.run([zconsole, "run", conf, "scripts/create_site.py"], **run)
-        fill = Path(__file__).with_name("boards_fill.py")
+        site.create()
         started = time.perf_counter()
-        subprocess.run(
-            [zconsole, "run", conf, str(fill), str(args.procedures), str(args.records)],
-            **run,
+        site.zconsole(
+            Path(__file__).with_name("boards_fill.py"), args.procedures, args.records
         )
         print(
             f"{args.procedures} procedures and {args.records} records added in "
             f"{time.perf_counter() - started:.0f} s"
         )
-    server = subprocess.Popen(  # noqa: S603 - our own instance
-        [str(BIN / "runwsgi"), str(folder / "etc" / "zope.ini")],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    else:
+        site.run(sys.executable, "scripts/instance.py")
+    site.serve()
+    base = site.base
     data_fs = folder / "var" / "filestorage" / "Data.fs"
     try:
-        import requests
-
-        base = f"http://127.0.0.1:{port}/Plone"
-        for _ in range(240):
-            try:
-                requests.get(f"{base}/login", timeout=5)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.5)
         size_before = data_fs.stat().st_size
         pages = {
             "GET @record-board": (f"{base}/++api++/@record-board", "iso.secretary"),
@@ -126,8 +87,7 @@ def main() -> None:
         }
         grown = data_fs.stat().st_size - size_before
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        site.stop()
     print(
         f"\n{args.procedures} procedures, {args.records} records, "
         f"{args.rounds} requests each (after a warm-up); instance in {folder}"

@@ -15,25 +15,13 @@ The aim (issue #11): the section and unit pages' p95 within 1.5x of it.
 from pathlib import Path
 from statistics import median
 from statistics import quantiles
+from throwaway import ThrowawaySite
 
 import argparse
-import os
-import socket
-import subprocess
-import sys
-import tempfile
 import time
 
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PASSWORD = "qms-demo"  # noqa: S105 - the demo accounts
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def measure(url: str, rounds: int) -> tuple[int, list[float]]:
@@ -60,56 +48,24 @@ def main() -> None:
         help="measure again the site a previous run filled (its folder)",
     )
     args = parser.parse_args()
-    folder = args.site or Path(tempfile.mkdtemp(prefix="qms-bench-listing-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "QMS_VAR": str(folder / "var"),
-        "QMS_ETC": str(folder / "etc"),
-        "SITE_ID": "Plone",
-        "DEMO": "1",
-        "zope_i18n_compile_mo_files": "true",
-    }
-    conf = str(folder / "etc" / "zope.conf")
-    run = {"env": env, "cwd": ROOT, "check": True}
-    subprocess.run([sys.executable, "scripts/instance.py"], **run)
-    zconsole = str(BIN / "zconsole")
-    subprocess.run([zconsole, "run", conf, "scripts/create_site.py"], **run)
+    site = ThrowawaySite(args.site, prefix="qms-bench-listing-")
+    site.create()
     if args.site is None:
-        fill = Path(__file__).with_name("listing_fill.py")
         started = time.perf_counter()
-        subprocess.run([zconsole, "run", conf, str(fill), str(args.n)], **run)
+        site.zconsole(Path(__file__).with_name("listing_fill.py"), args.n)
         print(f"{args.n} procedures added in {time.perf_counter() - started:.0f} s")
-    print(f"site: {folder}")
-    server = subprocess.Popen(  # noqa: S603 - our own instance
-        [str(BIN / "runwsgi"), str(folder / "etc" / "zope.ini")],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    print(f"site: {site.folder}")
+    site.serve()
     try:
-        import requests
-
-        base = f"http://127.0.0.1:{port}/Plone"
-        for _ in range(240):
-            try:
-                requests.get(f"{base}/login", timeout=5)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.5)
         pages = {
-            "stock Document page": f"{base}/trang-chuan",
-            "QMS section": f"{base}/he-thong-qlcl",
-            "unit page (vp)": f"{base}/don-vi/vp",
-            "unit page, one state": f"{base}/don-vi/vp?state=effective",
+            "stock Document page": f"{site.base}/trang-chuan",
+            "QMS section": f"{site.base}/he-thong-qlcl",
+            "unit page (vp)": f"{site.base}/don-vi/vp",
+            "unit page, one state": f"{site.base}/don-vi/vp?state=effective",
         }
         results = {name: measure(url, args.rounds) for name, url in pages.items()}
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        site.stop()
     stock_p95 = quantiles(results["stock Document page"][1], n=20)[18]
     print(f"\n{args.n} procedures, {args.rounds} requests each (after a warm-up)")
     print("| page | size | median | p95 | p95 / stock |")

@@ -33,22 +33,21 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from statistics import quantiles
+from throwaway import BIN
+from throwaway import ROOT
+from throwaway import ThrowawaySite
 
 import argparse
 import base64
 import json
 import os
 import random
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 PASSWORD = "qms-demo"  # noqa: S105 - the demo accounts
 YEAR = date.today().year
 UNITS = ("vp", "khcn", "phapche")
@@ -91,12 +90,6 @@ READERS = (
     "leader",
     "iso.secretary",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def pdf_upload(text: str) -> dict:
@@ -437,49 +430,20 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--keep", action="store_true", help="keep the instance folder")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="qms-bench-load-"))
-    port = free_port()
-    env = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "QMS_VAR": str(folder / "var"),
-        "QMS_ETC": str(folder / "etc"),
-        "SITE_ID": "Plone",
-        "DEMO": "1",
-        "ZOPE_THREADS": str(args.threads),
-        "zope_i18n_compile_mo_files": "true",
-    }
-    conf = str(folder / "etc" / "zope.conf")
-    run = {"env": env, "cwd": ROOT, "check": True, "timeout": 900}
-    subprocess.run([sys.executable, "scripts/instance.py"], **run)
-    zconsole = str(BIN / "zconsole")
-    subprocess.run(
-        [zconsole, "run", conf, "scripts/create_site.py"], **run, capture_output=True
-    )
+    instance = ThrowawaySite(prefix="qms-bench-load-", ZOPE_THREADS=str(args.threads))
+    folder = instance.folder
+    instance.create()
     conflicts_log = folder / "conflicts.jsonl"
-    server = subprocess.Popen(  # noqa: S603 - our own instance
+    instance.serve(
         [
             sys.executable,
-            str(Path(__file__).with_name("load_server.py")),
-            str(conflicts_log),
-            str(folder / "etc" / "zope.ini"),
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+            Path(__file__).with_name("load_server.py"),
+            conflicts_log,
+            folder / "etc" / "zope.ini",
+        ]
     )
     try:
-        import requests
-
-        base = f"http://127.0.0.1:{port}/Plone"
-        for _ in range(240):
-            try:
-                requests.get(f"{base}/login", timeout=5)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.5)
+        base = instance.base
         site = Site(base, args.seed)
         discover(site)
         # one warm-up round of the reads, unmeasured
@@ -498,8 +462,7 @@ def main() -> None:
         elapsed = time.monotonic() - started
         missing = missing_writes(site)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        instance.stop()
     conflicts = []
     if conflicts_log.exists():
         conflicts = [
@@ -509,13 +472,13 @@ def main() -> None:
         oids = sorted({c["oid"] for c in conflicts if c["oid"]})
         described = subprocess.run(
             [
-                zconsole,
+                str(BIN / "zconsole"),
                 "run",
-                conf,
+                instance.conf,
                 str(Path(__file__).with_name("load_oids.py")),
                 *oids,
             ],
-            env=env,
+            env=instance.env,
             cwd=ROOT,
             capture_output=True,
             text=True,
