@@ -95,10 +95,17 @@ def unit_titles() -> dict[str, str]:
     return {brain.getId: brain.Title for brain in all_units()}
 
 
+def _group_ids(user=None) -> set[str]:
+    """The user's groups (none for an anonymous visitor)."""
+    if user is None and api.user.is_anonymous():
+        return set()
+    user = user or api.user.get_current()
+    return {g.getId() for g in api.group.get_groups(user=user)}
+
+
 def units_of_user(user=None) -> list[str]:
     """Ids of the units whose groups the user belongs to."""
-    user = user or api.user.get_current()
-    groups = {g.getId() for g in api.group.get_groups(user=user)}
+    groups = _group_ids(user)
     return [
         brain.getId
         for brain in all_units()
@@ -109,8 +116,7 @@ def units_of_user(user=None) -> list[str]:
 def units_where(kind: str, user=None) -> list[str]:
     """Ids of the units in whose `kind` group ("staff", "officers", "heads")
     the user is."""
-    user = user or api.user.get_current()
-    groups = {g.getId() for g in api.group.get_groups(user=user)}
+    groups = _group_ids(user)
     return [
         brain.getId for brain in all_units() if group_id(brain.getId, kind) in groups
     ]
