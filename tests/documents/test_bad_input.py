@@ -196,58 +196,50 @@ def field_error(text: str, field: str) -> str:
     return found.group(0) if found else ""
 
 
+def add_khcn_procedure(http, portal_url, login_as, code, signed_original=None):
+    """Post the Classic UI's add form of a procedure of khcn as its officer;
+    `signed_original` is (file name, bytes)."""
+    files = None
+    if signed_original is not None:
+        name, data = signed_original
+        files = {
+            "form.widgets.IControlledDocument.signed_original": (
+                name,
+                data,
+                "application/pdf",
+            )
+        }
+    return add_form(
+        http,
+        portal_url,
+        login_as("khcn.officer"),
+        "don-vi/khcn",
+        "Procedure",
+        procedure_form("khcn", code),
+        files,
+    )
+
+
 class TestClassicUI:
     def test_good_procedure_added(self, http, portal_url, login_as, rest):
         before = items(rest, "don-vi/khcn")
-        response = add_form(
-            http,
-            portal_url,
-            login_as("khcn.officer"),
-            "don-vi/khcn",
-            "Procedure",
-            procedure_form("khcn", "QT-09/KHCN"),
-            {
-                "form.widgets.IControlledDocument.signed_original": (
-                    "a.pdf",
-                    pdf_bytes("a"),
-                    "application/pdf",
-                )
-            },
+        response = add_khcn_procedure(
+            http, portal_url, login_as, "QT-09/KHCN", ("a.pdf", pdf_bytes("a"))
         )
         assert "++add++" not in response.url, response.url
         assert items(rest, "don-vi/khcn") == before + 1
 
     def test_code_differing_by_spaces_refused(self, http, portal_url, login_as, rest):
         before = items(rest, "don-vi/khcn")
-        response = add_form(
-            http,
-            portal_url,
-            login_as("khcn.officer"),
-            "don-vi/khcn",
-            "Procedure",
-            procedure_form("khcn", "QT-01 /KHCN"),
-            None,
-        )
+        response = add_khcn_procedure(http, portal_url, login_as, "QT-01 /KHCN")
         assert response.url.endswith("++add++Procedure")
         assert KHCN_TITLE in response.text
         assert items(rest, "don-vi/khcn") == before
 
     def test_empty_signed_original_refused(self, http, portal_url, login_as, rest):
         before = items(rest, "don-vi/khcn")
-        response = add_form(
-            http,
-            portal_url,
-            login_as("khcn.officer"),
-            "don-vi/khcn",
-            "Procedure",
-            procedure_form("khcn", "QT-09/KHCN"),
-            {
-                "form.widgets.IControlledDocument.signed_original": (
-                    "trong.pdf",
-                    b"",
-                    "application/pdf",
-                )
-            },
+        response = add_khcn_procedure(
+            http, portal_url, login_as, "QT-09/KHCN", ("trong.pdf", b"")
         )
         assert response.url.endswith("++add++Procedure")
         error = field_error(response.text, "IControlledDocument-signed_original")
@@ -258,20 +250,8 @@ class TestClassicUI:
         self, http, portal_url, login_as, rest, one_mb
     ):
         before = items(rest, "don-vi/khcn")
-        response = add_form(
-            http,
-            portal_url,
-            login_as("khcn.officer"),
-            "don-vi/khcn",
-            "Procedure",
-            procedure_form("khcn", "QT-09/KHCN"),
-            {
-                "form.widgets.IControlledDocument.signed_original": (
-                    "lon.pdf",
-                    one_mb,
-                    "application/pdf",
-                )
-            },
+        response = add_khcn_procedure(
+            http, portal_url, login_as, "QT-09/KHCN", ("lon.pdf", one_mb)
         )
         assert response.url.endswith("++add++Procedure")
         error = field_error(response.text, "IControlledDocument-signed_original")

@@ -90,29 +90,23 @@ def items_of(rest, path) -> int:
     return rest("GET", path, "iso.secretary").json()["items_total"]
 
 
+def post_record_file(rest, data: bytes, filename: str):
+    """Add a file to vp's open record over REST, as its staff member."""
+    body = {"@type": "RecordFile", "file": upload(data, filename)}
+    return rest("POST", OPEN, "vp.staff", json=body, headers=VI)
+
+
 class TestRecordFileSize:
     def test_rest_refuses_a_60_mb_file(self, rest, big_pdf):
         before = items_of(rest, OPEN)
-        response = rest(
-            "POST",
-            OPEN,
-            "vp.staff",
-            json={"@type": "RecordFile", "file": upload(big_pdf, "lon.pdf")},
-            headers=VI,
-        )
+        response = post_record_file(rest, big_pdf, "lon.pdf")
         assert response.status_code == 400, response.text[:500]
         assert "50 MB" in response.text
         assert items_of(rest, OPEN) == before
 
     def test_rest_refuses_an_empty_file(self, rest):
         before = items_of(rest, OPEN)
-        response = rest(
-            "POST",
-            OPEN,
-            "vp.staff",
-            json={"@type": "RecordFile", "file": upload(b"", "trong.pdf")},
-            headers=VI,
-        )
+        response = post_record_file(rest, b"", "trong.pdf")
         assert response.status_code == 400, response.text[:500]
         assert items_of(rest, OPEN) == before
 
@@ -145,13 +139,7 @@ class TestOneConfigurableLimit:
 
     def test_rest_says_the_configured_limit(self, rest, one_mb):
         before = items_of(rest, OPEN)
-        response = rest(
-            "POST",
-            OPEN,
-            "vp.staff",
-            json={"@type": "RecordFile", "file": upload(one_mb, "vua.pdf")},
-            headers=VI,
-        )
+        response = post_record_file(rest, one_mb, "vua.pdf")
         assert response.status_code == 400, response.text[:500]
         assert vi(FileTooLarge().doc()) in response.json()["message"]
         assert "1 MB" in response.text
