@@ -166,14 +166,19 @@ class Client(threading.Thread):
         self.site = site
         self.random = random.Random(seed * 1000 + number)  # noqa: S311
         self.deadline = deadline
-        self.sessions = {}
+        self.http = None
         self.kinds = list(WEIGHTS)
         self.weights = list(WEIGHTS.values())
 
     def s(self, login):
-        if login not in self.sessions:
-            self.sessions[login] = session(login)
-        return self.sessions[login]
+        """One keep-alive connection per client whoever it signs in as: a
+        session per login would hold up to ten idle connections per client,
+        past waitress's connection limit (100), and new ones would wait
+        unaccepted until the client times out."""
+        if self.http is None:
+            self.http = session(login)
+        self.http.auth = (login, PASSWORD)
+        return self.http
 
     def run(self):
         while time.monotonic() < self.deadline:

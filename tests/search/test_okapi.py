@@ -8,9 +8,11 @@ from Products.ZCTextIndex.QueryParser import QueryParser
 from qms.intranet.search.index import ExactWords
 from qms.intranet.search.lexicon import FoldingNormalizer
 from qms.intranet.search.lexicon import VietnameseSplitter
+from qms.intranet.search.okapi import MergeableOkapiIndex
 from qms.intranet.search.okapi import VietnameseOkapiIndex
 from ZODB import DB
 from ZODB.FileStorage import FileStorage
+from ZODB.POSException import ConflictError
 
 import pytest
 import random
@@ -135,4 +137,42 @@ def test_concurrent_new_words_never_share_a_number(tmp_path):
     assert set(exact.documents("bàn")) == {2}
     assert set(exact.documents("đấu giá")) == {1}
     assert len(set(exact._wids.values())) == len(exact._wids) == 4
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("factory", "conflicts"),
+    [(OkapiIndex, True), (MergeableOkapiIndex, False)],
+    ids=["zctextindex", "mergeable"],
+)
+def test_two_titles_indexed_at_once_both_commit(tmp_path, factory, conflicts):
+    """Two people saving documents whose titles share common words while a
+    rare word sits in the same bucket of the index: ZCTextIndex's dicts make
+    ZODB refuse the second save (a ConflictError, a 500 after Zope's
+    retries, issue #12); with word maps as IIBTrees both saves commit."""
+    db = DB(FileStorage(str(tmp_path / "title.fs")))
+    first, second = transaction.TransactionManager(), transaction.TransactionManager()
+    one, two = db.open(transaction_manager=first), db.open(transaction_manager=second)
+    lexicon = Lexicon(VietnameseSplitter(), FoldingNormalizer())
+    one.root()["lexicon"] = lexicon
+    index = one.root()["index"] = factory(lexicon)
+    for docid in range(1, 30):  # "quy trình" common, "thử" rare
+        index.index_doc(docid, f"quy trình số {docid}")
+    index.index_doc(30, "thử")
+    first.commit()
+    second.begin()
+    one.root()["index"].index_doc(31, "quy trình kiểm soát")
+    two.root()["index"].index_doc(32, "quy trình đánh giá")
+    first.commit()
+    if conflicts:
+        with pytest.raises(ConflictError):
+            second.commit()
+        db.close()
+        return
+    second.commit()
+    first.begin()
+    lexicon, index = one.root()["lexicon"], one.root()["index"]
+    found = run(lexicon, index, "quy trình")
+    assert {31, 32} <= set(found.keys())
+    assert set(run(lexicon, index, "kiểm soát").keys()) == {31}
     db.close()

@@ -18,6 +18,7 @@ from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from qms.intranet import _
 from qms.intranet.core import files
+from qms.intranet.core.content import BusyContainer
 from qms.intranet.core.rest import CheckedJSONField
 from zope import schema
 from zope.interface import implementer
@@ -148,12 +149,12 @@ class IRecordFile(model.Schema):
 
 
 @implementer(IRecordArchive)
-class RecordArchive(Container):
+class RecordArchive(BusyContainer):
     """/don-vi/<unit>/ho-so"""
 
 
 @implementer(IRecordList)
-class RecordList(Container):
+class RecordList(BusyContainer):
     """One year's record list of a unit."""
 
     def entry(self, entry_id: str) -> dict | None:

@@ -8,6 +8,7 @@ from plone.portlets.interfaces import IPortletAssignmentMapping
 from plone.portlets.interfaces import IPortletAssignmentSettings
 from plone.portlets.interfaces import IPortletManager
 from qms.intranet.documents.content import QMS_SECTION
+from qms.intranet.search.okapi import make_mergeable
 from qms.intranet.units.groups import ensure_site_groups
 from qms.intranet.units.groups import UNITS_FOLDER
 from zope.component import getUtilitiesFor
@@ -54,6 +55,7 @@ def post_install(context):
         ("Discussion Item",), "qms_comment_workflow"
     )
     _update_security()
+    make_mergeable(api.portal.get_tool("portal_catalog"))
     # SearchableText is now a Vietnamese text index: fill it.
     api.portal.get_tool("portal_catalog").manage_reindexIndex(
         ids=["SearchableText", "qms_year"]

@@ -1,8 +1,8 @@
 """Đơn vị: a unit of the ministry, with its own groups and documents."""
 
-from plone.dexterity.content import Container
 from plone.supermodel import model
 from qms.intranet import _
+from qms.intranet.core.content import BusyContainer
 from zope import schema
 from zope.interface import implementer
 
@@ -18,5 +18,5 @@ class IDepartment(model.Schema):
 
 
 @implementer(IDepartment)
-class Department(Container):
+class Department(BusyContainer):
     """Its id names its groups: <id>-staff, <id>-officers, <id>-heads."""
