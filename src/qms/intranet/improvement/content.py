@@ -1,0 +1,236 @@
+"""Nonconformities (sự không phù hợp) and corrective actions (hành động khắc
+phục), kept in each unit's register /don-vi/<unit>/khac-phuc.
+
+- ImprovementRegister: the unit's register; it numbers its nonconformities.
+- Nonconformity: what happened, its cause, and the verification that the
+  actions worked; evidence files inside.
+- CorrectiveAction: one action inside a nonconformity, with who does it by
+  when, and what came of it; evidence files inside.
+
+Field names, vocabularies' values and the types' names are a contract of
+the REST API (issue #13).
+"""
+
+from BTrees.OOBTree import OOBTree
+from datetime import date
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from qms.intranet import _
+from qms.intranet.core.content import BusyContainer
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+
+REGISTER_ID = "khac-phuc"
+
+
+def _given(data, name: str, default=None):
+    """A field's value in an invariant's data (z3c.form's data raises for
+    fields the form or request does not carry)."""
+    try:
+        return getattr(data, name)
+    except Exception:  # noqa: BLE001 - NoInputData, AttributeError and kin
+        return default
+
+
+class IImprovementRegister(model.Schema):
+    """The unit's register of nonconformities and corrective actions."""
+
+
+class INonconformity(model.Schema):
+    """Sự không phù hợp: what happened, why, and whether the actions worked.
+    The title and `description` (what happened) come from plone.basic."""
+
+    reference = schema.TextLine(
+        title=_("label_nc_reference", default="Reference"),
+        description=_(
+            "help_nc_reference",
+            default="Given by the register when the nonconformity is reported, "
+            "for example 01/2026/KHCN; never reused.",
+        ),
+        required=False,
+        readonly=True,
+    )
+    source = schema.Choice(
+        title=_("label_nc_source", default="Source"),
+        vocabulary="qms.intranet.NonconformitySources",
+        required=True,
+        default="daily_work",
+    )
+    detected_on = schema.Date(
+        title=_("label_nc_detected_on", default="Detected on"),
+        required=True,
+        defaultFactory=date.today,
+    )
+    detected_by = schema.TextLine(
+        title=_("label_nc_detected_by", default="Detected by"),
+        required=False,
+    )
+    procedure = schema.Choice(
+        title=_("label_nc_procedure", default="Procedure concerned"),
+        description=_(
+            "help_nc_procedure",
+            default="The effective procedure the nonconformity concerns, if any.",
+        ),
+        vocabulary="qms.intranet.EffectiveProcedureRelations",
+        required=False,
+    )
+    clause = schema.TextLine(
+        title=_("label_nc_clause", default="ISO 9001 clause"),
+        description=_("help_nc_clause", default="For example 8.5.1."),
+        required=False,
+        max_length=20,
+    )
+    severity = schema.Choice(
+        title=_("label_nc_severity", default="Severity"),
+        vocabulary="qms.intranet.NonconformitySeverities",
+        required=True,
+        default="minor",
+    )
+    correction = schema.Text(
+        title=_("label_nc_correction", default="Correction (what was done at once)"),
+        required=False,
+    )
+
+    model.fieldset(
+        "analysis",
+        label=_("fieldset_nc_analysis", default="Cause"),
+        fields=["root_cause", "cause_category"],
+    )
+    root_cause = schema.Text(
+        title=_("label_nc_root_cause", default="Root cause"),
+        required=False,
+    )
+    cause_category = schema.Choice(
+        title=_("label_nc_cause_category", default="Kind of cause"),
+        vocabulary="qms.intranet.CauseCategories",
+        required=False,
+    )
+
+    model.fieldset(
+        "verification",
+        label=_("fieldset_nc_verification", default="Verification"),
+        fields=["effectiveness", "effectiveness_note", "closed_on"],
+    )
+    effectiveness = schema.Choice(
+        title=_("label_nc_effectiveness", default="Effectiveness of the actions"),
+        vocabulary="qms.intranet.Effectiveness",
+        required=False,
+    )
+    effectiveness_note = schema.Text(
+        title=_("label_nc_effectiveness_note", default="Verification note"),
+        required=False,
+    )
+    closed_on = schema.Date(
+        title=_("label_nc_closed_on", default="Closed on"),
+        required=False,
+        readonly=True,
+    )
+
+
+class ICorrectiveAction(model.Schema):
+    """Hành động khắc phục: one action, who does it by when, what came of it."""
+
+    kind = schema.Choice(
+        title=_("label_action_kind", default="Kind of action"),
+        vocabulary="qms.intranet.ActionKinds",
+        required=True,
+        default="corrective",
+    )
+    responsible = schema.Choice(
+        title=_("label_action_responsible", default="Responsible"),
+        description=_(
+            "help_action_responsible",
+            default="A person of the unit: they see the action in «My tasks».",
+        ),
+        vocabulary="qms.intranet.UnitPeople",
+        required=True,
+    )
+    due_date = schema.Date(
+        title=_("label_action_due_date", default="Due date"), required=True
+    )
+    done_on = schema.Date(
+        title=_("label_action_done_on", default="Done on"),
+        required=False,
+        readonly=True,
+    )
+    revises = schema.TextLine(
+        title=_("label_action_revises", default="Revision of the procedure"),
+        description=_(
+            "help_action_revises",
+            default="Set by «Revise the procedure»: the action is done when "
+            "the revision is approved.",
+        ),
+        required=False,
+        readonly=True,
+    )
+    directives.omitted("revises")
+    result = schema.Text(
+        title=_("label_action_result", default="Result"),
+        description=_(
+            "help_action_result",
+            default="What was done and what came of it; required to complete "
+            "the action.",
+        ),
+        required=False,
+    )
+
+    @invariant
+    def due_after_detection(data):
+        due = _given(data, "due_date")
+        context = _given(data, "__context__")
+        detected = getattr(nonconformity_of(context), "detected_on", None)
+        if isinstance(due, date) and isinstance(detected, date) and due < detected:
+            raise Invalid(
+                _(
+                    "error_action_due_before_detection",
+                    default="The due date cannot be before the date the "
+                    "nonconformity was detected (${date}).",
+                    mapping={"date": detected.strftime("%d/%m/%Y")},
+                )
+            )
+
+
+def nonconformity_of(obj):
+    """The nonconformity `obj` is or lies in (None outside one)."""
+    for item in getattr(obj, "aq_chain", ()):
+        if INonconformity.providedBy(item):
+            return item
+    return None
+
+
+def register_of(obj):
+    for item in getattr(obj, "aq_chain", ()):
+        if IImprovementRegister.providedBy(item):
+            return item
+    return None
+
+
+@implementer(IImprovementRegister)
+class ImprovementRegister(BusyContainer):
+    """/don-vi/<unit>/khac-phuc"""
+
+    numbers = None  # year -> last number given (OOBTree), see next_number
+
+    def next_number(self, year: int) -> int:
+        """The next reference number of `year`. Two reports at once write the
+        same key: ZODB refuses the second, which Zope retries, so a number is
+        never given twice; none is ever given back."""
+        if self.numbers is None:
+            self.numbers = OOBTree()
+        number = self.numbers.get(year, 0) + 1
+        self.numbers[year] = number
+        return number
+
+
+@implementer(INonconformity)
+class Nonconformity(Container):
+    """A nonconformity; its corrective actions and evidence files inside."""
+
+
+@implementer(ICorrectiveAction)
+class CorrectiveAction(Container):
+    """A corrective action; its evidence files inside."""
