@@ -7,17 +7,21 @@ issues), one cancelled, new ones issued and new drafts not yet issued.
 """
 
 from datetime import date
+from datetime import timedelta
 from plone import api
 from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from qms.intranet import logger
 from qms.intranet.documents.content import QMS_SECTION
+from qms.intranet.improvement.revise import revise_procedure
 from qms.intranet.records import lists
 from qms.intranet.site.demo.data import BUSINESS_PROCEDURES
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from qms.intranet.site.demo.data import DEMO_USERS
+from qms.intranet.site.demo.data import FIRST_ACTIONS
 from qms.intranet.site.demo.data import HOME_TEXT
+from qms.intranet.site.demo.data import NONCONFORMITIES
 from qms.intranet.site.demo.data import SYSTEM_PROCEDURES
 from qms.intranet.site.demo.data import UNITS
 from qms.intranet.site.demo.data import UNITS_WITH_ACCOUNTS
@@ -278,6 +282,122 @@ def create_records(site):
         lists.create_list(units["vp"], year, lists.propose_entries(units["vp"], year))
 
 
+def _nonconformity(unit, title, description, source, severity, days):
+    with api.env.adopt_user(username=f"{unit}.staff"):
+        return api.content.create(
+            container=_register(unit),
+            type="Nonconformity",
+            title=title,
+            description=description,
+            source=source,
+            severity=severity,
+            detected_on=date.today() - timedelta(days=days),
+        )
+
+
+def _register(unit):
+    return api.portal.get()[UNITS_FOLDER][unit]["khac-phuc"]
+
+
+def _action(nc, title, responsible, due_in, kind="corrective", done=""):
+    login = f"{nc.aq_parent.aq_parent.getId()}.officer"
+    with api.env.adopt_user(username=login):
+        action = api.content.create(
+            container=nc,
+            type="CorrectiveAction",
+            title=title,
+            kind=kind,
+            responsible=responsible,
+            due_date=date.today() + timedelta(days=due_in),
+        )
+    if done:
+        action.result = done
+        _as(responsible, "complete", action)
+    return action
+
+
+def _analyse(nc, unit, cause, category="method"):
+    nc.root_cause = cause
+    nc.cause_category = category
+    _as(f"{unit}.officer", "analyse", nc)
+
+
+def create_improvement(site):
+    """Nonconformities in every state in two units (NONCONFORMITIES): one
+    revised its procedure through «Sửa đổi quy trình», one overdue, one
+    verified not effective and reopened."""
+    for unit, key, title, text, source, severity, days, _final in NONCONFORMITIES:
+        nc = _nonconformity(unit, title, text, source, severity, days)
+        if key == "revised":
+            procedure = _effective(unit, "QT-01/KHCN")
+            nc.procedure = procedure.UID()
+            nc.reindexObject()
+            _analyse(nc, unit, "Quy trình chưa quy định bước lấy ý kiến chuyên gia.")
+            with api.env.adopt_user(username=f"{unit}.officer"):
+                working_copy = revise_procedure(nc)
+                working_copy.signed_original_unchanged = True
+            _as(f"{unit}.head", "plan", nc)
+            _as(f"{unit}.officer", "submit", working_copy)
+            _as(f"{unit}.head", "accept", working_copy)
+            _as("leader", "approve", working_copy)  # the action is done by itself
+        elif key == "analysed":
+            _analyse(nc, unit, "Cán bộ mới chưa được hướng dẫn thành phần hồ sơ.")
+            _action(
+                nc,
+                "Hướng dẫn cán bộ mới về thành phần hồ sơ nghiệm thu",
+                f"{unit}.staff",
+                14,
+            )
+        elif key == "overdue":
+            _analyse(nc, unit, "Chưa phân công người cập nhật danh mục.", "people")
+            _action(
+                nc,
+                "Phân công cán bộ cập nhật danh mục hằng tháng",
+                f"{unit}.staff",
+                -30,
+            )
+            _as(f"{unit}.head", "plan", nc)
+        elif key == "cancelled":
+            _as(
+                "iso.secretary",
+                "cancel",
+                nc,
+                "Hồ sơ vẫn được lưu đúng vị trí trong kho lưu trữ; phản ánh "
+                "không có cơ sở.",
+            )
+        elif key in FIRST_ACTIONS:
+            cause, action, result = FIRST_ACTIONS[key]
+            _analyse(nc, unit, cause)
+            _action(nc, action, f"{unit}.staff", -5, done=result)
+            _as(f"{unit}.head", "plan", nc)
+            _as(f"{unit}.officer", "complete", nc)
+            if key != "pending":
+                nc.effectiveness = "effective" if key == "closed" else "not_effective"
+                nc.effectiveness_note = "Kiểm tra lại một tháng sau khi khắc phục."
+            if key == "closed":
+                _as("iso.secretary", "verify", nc)
+            elif key == "reopened":
+                _as(
+                    "iso.secretary",
+                    "reopen",
+                    nc,
+                    "Kiểm tra tháng sau vẫn còn một cuộc họp phải dời phòng: "
+                    "cần lập lịch chuẩn bị phòng họp.",
+                )
+                _action(
+                    nc, "Lập lịch chuẩn bị phòng họp hằng tuần", f"{unit}.staff", 10
+                )
+        logger.info("Demo nonconformity %s ready", nc.reference)
+
+
+def _effective(unit, code):
+    catalog = api.portal.get_tool("portal_catalog")
+    (brain,) = catalog.unrestrictedSearchResults(
+        portal_type="Procedure", document_code=code, review_state="effective"
+    )
+    return brain._unrestrictedGetObject()
+
+
 def create(site):
     """Create all demo data in `site`."""
     with api.env.adopt_roles(["Manager"]):
@@ -286,3 +406,4 @@ def create(site):
     set_home_page(site)
     create_documents(site)
     create_records(site)
+    create_improvement(site)

@@ -147,3 +147,113 @@ BUSINESS_PROCEDURES = (
     ),
     ("phapche", "QT-03/PC", "Quy trình rà soát, hệ thống hóa văn bản", "draft"),
 )
+
+
+# Nonconformities of the demo (issue #13), in every state, in two units:
+# (unit, key, title, what happened, source, severity, days since detected,
+#  final state). The builder in __init__.py takes each to its state.
+NONCONFORMITIES = (
+    (
+        "khcn",
+        "revised",
+        "Tiêu chuẩn cơ sở ban hành chưa qua lấy ý kiến chuyên gia",
+        "Dự thảo tiêu chuẩn cơ sở TCCS 05:2026 được trình ký khi chưa tổ chức "
+        "lấy ý kiến chuyên gia theo yêu cầu của quy trình.",
+        "internal_audit",
+        "major",
+        75,
+        "revised",
+    ),
+    (
+        "khcn",
+        "reported",
+        "Phiếu đề xuất nhiệm vụ thiếu chữ ký của chủ nhiệm",
+        "Hai phiếu đề xuất nhiệm vụ khoa học năm 2027 nộp về phòng không có chữ "
+        "ký của chủ nhiệm nhiệm vụ.",
+        "daily_work",
+        "minor",
+        3,
+        "reported",
+    ),
+    (
+        "khcn",
+        "analysed",
+        "Biên bản nghiệm thu lưu không đủ thành phần",
+        "Hồ sơ nghiệm thu nhiệm vụ cấp bộ thiếu biên bản họp hội đồng tư vấn.",
+        "daily_work",
+        "minor",
+        12,
+        "analysed",
+    ),
+    (
+        "khcn",
+        "overdue",
+        "Chậm cập nhật danh mục tiêu chuẩn hiện hành",
+        "Danh mục tiêu chuẩn đăng trên cổng thông tin chưa cập nhật ba tiêu "
+        "chuẩn đã hủy bỏ.",
+        "complaint",
+        "minor",
+        60,
+        "in_progress",
+    ),
+    (
+        "khcn",
+        "cancelled",
+        "Phản ánh thất lạc hồ sơ đề tài",
+        "Cán bộ phản ánh không tìm thấy hồ sơ đề tài mã số ĐT-12.",
+        "daily_work",
+        "minor",
+        20,
+        "cancelled",
+    ),
+    (
+        "vp",
+        "pending",
+        "Văn bản đến không được đăng ký trong ngày",
+        "Năm văn bản đến ngày thứ Sáu được đăng ký vào thứ Hai tuần sau.",
+        "internal_audit",
+        "minor",
+        40,
+        "pending_verification",
+    ),
+    (
+        "vp",
+        "closed",
+        "Sổ theo dõi văn bản đi ghi sai số ký hiệu",
+        "Ba văn bản đi trong tháng được ghi trùng số ký hiệu trong sổ theo dõi.",
+        "daily_work",
+        "minor",
+        90,
+        "closed",
+    ),
+    (
+        "vp",
+        "reopened",
+        "Phòng họp không được chuẩn bị theo lịch",
+        "Hai cuộc họp của lãnh đạo bộ phải dời phòng do phòng họp chưa chuẩn bị.",
+        "management_review",
+        "major",
+        80,
+        "reopened",
+    ),
+)
+
+# key -> (root cause, first action, its result) of the demo nonconformities
+# whose first action is already done.
+FIRST_ACTIONS = {
+    "pending": (
+        "Văn thư nghỉ phép không có người thay thế.",
+        "Phân công văn thư dự phòng",
+        "Đã phân công và hướng dẫn văn thư dự phòng.",
+    ),
+    "closed": (
+        "Sổ theo dõi ghi tay, không kiểm tra số trùng.",
+        "Chuyển sổ theo dõi văn bản đi sang phần mềm cấp số tự động",
+        "Từ tháng này số ký hiệu do phần mềm cấp, không còn trùng số.",
+    ),
+    "reopened": (
+        "Lịch họp không được gửi cho bộ phận quản trị.",
+        "Gửi lịch họp tuần cho bộ phận quản trị",
+        "Lịch họp tuần được gửi qua hệ thống mỗi thứ Sáu.",
+    ),
+}
