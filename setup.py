@@ -89,6 +89,8 @@ setup(
         # text of attached PDFs for full-text search
         "pypdf",
         "python-dateutil",
+        # the printable nonconformity report as PDF
+        "reportlab",
         "transaction",
         "waitress",
         "z3c.form",

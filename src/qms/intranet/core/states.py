@@ -33,6 +33,23 @@ STATES = {
     "published": (_("comment_state_published", default="Published"), "bg-success"),
     "rejected": (_("comment_state_rejected", default="Rejected"), "bg-danger"),
     "spam": (_("comment_state_spam", default="Spam"), "bg-dark"),
+    # nonconformities (sự không phù hợp); `closed` is above
+    "reported": (_("state_reported", default="Reported"), "bg-danger"),
+    "analysed": (
+        _("state_analysed", default="Cause analysed"),
+        "bg-warning text-dark",
+    ),
+    "in_progress": (
+        _("state_in_progress", default="Actions in progress"),
+        "bg-primary",
+    ),
+    "pending_verification": (
+        _("state_pending_verification", default="Pending verification"),
+        "bg-info text-dark",
+    ),
+    "cancelled": (_("state_cancelled", default="Cancelled"), "bg-secondary"),
+    # corrective actions (hành động khắc phục); `open` is above
+    "done": (_("state_done", default="Done"), "bg-success"),
 }
 
 # The states of each workflow, in the order a document goes through them.

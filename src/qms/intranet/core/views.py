@@ -123,7 +123,14 @@ class TransitionForm(BrowserView):
         return [comment, *self.extra_fields()]
 
     def extra_fields(self) -> list[dict]:
+        """More fields: dicts with name, type (textarea, select with
+        `options` [{value, title}], file, checkbox), required, value, label,
+        help."""
         return []
+
+    def alternative(self) -> dict | None:
+        """Another step to offer after a refusal ({url, label}), or None."""
+        return None
 
     def comment(self) -> str:
         """The comment the transition keeps in the history."""

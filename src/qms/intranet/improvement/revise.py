@@ -16,6 +16,7 @@ from qms.intranet.improvement.workflow import FROZEN_NC_STATES
 # Days a revision started from a nonconformity is due in.
 REVISION_DAYS = 30
 CHECKOUT = "iterate : Check out content"
+ADD_ACTION = "qms.intranet: Add CorrectiveAction"
 
 
 class RevisionRefused(Exception):
@@ -57,6 +58,14 @@ def check(nonconformity):
                 "error_revise_officers_only",
                 default="Only the ISO officers of the unit start a revision "
                 "from a nonconformity.",
+            )
+        )
+    if not api.user.has_permission(ADD_ACTION, obj=nonconformity):
+        raise RevisionRefused(
+            _(
+                "error_revise_no_actions_now",
+                default="No action can be added to the nonconformity in its "
+                "present state.",
             )
         )
     procedure = procedure_of(nonconformity)

@@ -397,17 +397,16 @@ class AddFileForm(BrowserView):
             safe_id=True,
         )
         IStatusMessage(self.request).add(
-            translated(
-                _(
-                    "record_file_added",
-                    default="The file «${file}» was added to the record.",
-                    mapping={"file": created.Title()},
-                ),
-                self.request,
-            ),
-            type="info",
+            translated(self.done_message(created), self.request), type="info"
         )
         return self.request.response.redirect(self.context.absolute_url())
+
+    def done_message(self, created):
+        return _(
+            "record_file_added",
+            default="The file «${file}» was added to the record.",
+            mapping={"file": created.Title()},
+        )
 
 
 class RecordFileView(BrowserView):
