@@ -11,6 +11,7 @@ Field names, vocabularies' values and the types' names are a contract of
 the REST API (issue #13).
 """
 
+from AccessControl import getSecurityManager
 from BTrees.OOBTree import OOBTree
 from datetime import date
 from plone.autoform import directives
@@ -18,6 +19,8 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from qms.intranet import _
 from qms.intranet.core.content import BusyContainer
+from qms.intranet.core.i18n import translated
+from zExceptions import Forbidden
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
@@ -25,6 +28,11 @@ from zope.interface import invariant
 
 
 REGISTER_ID = "khac-phuc"
+NOT_DELETED = _(
+    "error_nonconformity_not_deleted",
+    default="A nonconformity is not deleted: its reference is never reused. "
+    "The ISO secretariat cancels it, with the reason.",
+)
 
 
 def _given(data, name: str, default=None):
@@ -224,6 +232,18 @@ class ImprovementRegister(BusyContainer):
         number = self.numbers.get(year, 0) + 1
         self.numbers[year] = number
         return number
+
+    def _delObject(self, id, dp=1, suppress_events=False):
+        """Nobody deletes a nonconformity but those who may delete in the
+        register itself (Managers, Site Administrators): cancel instead.
+        Plone's delete (REST and Classic UI) checks "Delete objects" on the
+        item only, and a nonconformity's is for what lies in it (evidence,
+        actions). Moves and renames (suppress_events) are not deletions."""
+        if not suppress_events and not getSecurityManager().checkPermission(
+            "Delete objects", self
+        ):
+            raise Forbidden(translated(NOT_DELETED))
+        return super()._delObject(id, dp=dp, suppress_events=suppress_events)
 
 
 @implementer(INonconformity)

@@ -6,6 +6,7 @@ nothing is changed."""
 from datetime import date
 from plone import api
 from qms.intranet import _
+from qms.intranet.core.i18n import stored
 from qms.intranet.core.workflow import comment_of
 from qms.intranet.core.workflow import REASON_HELP
 from qms.intranet.core.workflow import REASON_REQUIRED
@@ -13,6 +14,7 @@ from qms.intranet.core.workflow import refuse
 from qms.intranet.core.workflow import register_done_messages
 from qms.intranet.core.workflow import require_reason
 from qms.intranet.improvement.content import nonconformity_of
+from zope.i18nmessageid import Message
 
 
 NC_WORKFLOW = "qms_nonconformity_workflow"
@@ -88,6 +90,10 @@ RESULT_REQUIRED = _(
     "error_complete_needs_result",
     default="Write the result of the action before marking it as done.",
 )
+CANCELLED_RESULT = _(
+    "action_result_nonconformity_cancelled",
+    default="Not carried out: the nonconformity was cancelled (${reason}).",
+)
 NONCONFORMITY_FROZEN = _(
     "error_action_nonconformity_frozen",
     default="The nonconformity is closed or cancelled: its actions no longer change.",
@@ -156,13 +162,16 @@ def check_nonconformity(obj, transition: str, comment: str) -> None:
         a.kind == "corrective" for a in actions_of(obj)
     ):
         refuse(CORRECTIVE_ACTION_REQUIRED)
-    if transition == "complete":
+    if transition in ("complete", "verify"):
+        # verify too: an action reopened while the verification waits would
+        # stay open, and editable, in the closed nonconformity
         actions = actions_of(obj)
         if not actions:
             refuse(NO_ACTIONS)
         open_ = [a.Title() for a in actions if api.content.get_state(obj=a) != "done"]
         if open_:
-            refuse(_(ACTIONS_NOT_DONE, mapping={"actions": "; ".join(open_)}))
+            # Message keeps the default text; `_(message, …)` loses it
+            refuse(Message(ACTIONS_NOT_DONE, mapping={"actions": "; ".join(open_)}))
     if transition == "verify":
         if not obj.effectiveness:
             refuse(EFFECTIVENESS_REQUIRED)
@@ -170,10 +179,28 @@ def check_nonconformity(obj, transition: str, comment: str) -> None:
             refuse(NOT_EFFECTIVE)
 
 
+def close_open_actions(obj, comment: str) -> None:
+    """A cancelled nonconformity is frozen, its actions too: those still
+    open are marked done, their result saying they were not carried out
+    and why (an open action stays editable by the unit and in the task
+    lists of the people responsible)."""
+    note = stored(Message(CANCELLED_RESULT, mapping={"reason": comment.strip()}))
+    for action in actions_of(obj):
+        if api.content.get_state(obj=action) == "done":
+            continue
+        action.result = "\n".join(p for p in ((action.result or "").strip(), note) if p)
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=action, transition="complete", comment=note)
+
+
 def nonconformity_before_transition(obj, event) -> None:
     if event.transition is None or event.workflow.getId() != NC_WORKFLOW:
         return
-    check_nonconformity(obj, event.transition.getId(), comment_of(event))
+    transition, comment = event.transition.getId(), comment_of(event)
+    check_nonconformity(obj, transition, comment)
+    if transition == "cancel":
+        # before the state changes: afterwards its actions are frozen
+        close_open_actions(obj, comment)
 
 
 def nonconformity_after_transition(obj, event) -> None:

@@ -39,6 +39,7 @@ from zope.schema.interfaces import IInt
 
 import base64
 import binascii
+import transaction
 
 
 # Transitions
@@ -63,7 +64,12 @@ class QMSWorkflowTransition(WorkflowTransition):
             refusal = self.refusal()
             if refusal is not None:
                 return refusal
-        return super().reply()
+        answer = super().reply()
+        if self.request.response.getStatus() >= 400:
+            # refused by the workflow's own checks: plone.restapi has set the
+            # effective date (and so the modification date) before trying
+            transaction.doom()
+        return answer
 
     def refusal(self) -> dict | None:
         workflows = self.wftool.getWorkflowsFor(self.context)

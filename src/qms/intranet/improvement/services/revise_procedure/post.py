@@ -2,14 +2,18 @@
 procedure the nonconformity concerns (201, the working copy's URL), or 403
 with the reason when the person may not."""
 
+from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from qms.intranet.core.rest import error
 from qms.intranet.improvement.revise import revise_procedure
 from qms.intranet.improvement.revise import RevisionRefused
+from zope.interface import alsoProvides
 
 
 class ReviseProcedurePost(Service):
     def reply(self):
+        # a JSON write: site/security.py has checked where it comes from
+        alsoProvides(self.request, IDisableCSRFProtection)
         try:
             working_copy = revise_procedure(self.context)
         except RevisionRefused as refused:
