@@ -26,9 +26,13 @@ PAGES = (
     ("", False),  # home page, "Việc của tôi"; see test_first_page_of_a_fresh_site
     ("@@record-board", False),
     ("@@record-board.csv", False),
+    ("@@improvement-board", False),
+    ("@@improvement-board.csv", False),
+    ("don-vi/khcn/khac-phuc", False),  # the improvement register
     ("he-thong-qlcl", False),  # the QMS section and its figures
     ("@@search?SearchableText=quy%20tr%C3%ACnh", False),
     ("@record-board", True),
+    ("@improvement-board", True),
     ("@qms-statistics", True),
     ("@my-tasks", True),
     ("@search?SearchableText=h%E1%BB%93%20s%C6%A1", True),

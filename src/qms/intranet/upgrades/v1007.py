@@ -5,7 +5,8 @@
   workflow, rolemap;
 - the indexes the register and the board use: catalog (added one by one,
   the catalog.xml step would empty SearchableText);
-- every existing unit gets its register /don-vi/<id>/khac-phuc.
+- every existing unit gets its register /don-vi/<id>/khac-phuc;
+- the tab «Sự không phù hợp» (the improvement board): actions.
 """
 
 from plone import api
@@ -13,7 +14,7 @@ from qms.intranet import logger
 from qms.intranet.improvement.subscribers import ensure_register
 
 
-STEPS = ("typeinfo", "workflow", "rolemap")
+STEPS = ("typeinfo", "workflow", "rolemap", "actions")
 INDEXES = {
     "nc_reference": "FieldIndex",
     "nc_source": "FieldIndex",

@@ -1,0 +1,1 @@
+"""@improvement-board: nonconformities per unit and year (issue #13)."""
