@@ -192,8 +192,9 @@ def board(year: int | None = None) -> dict:
             "overdue": _overdue(catalog, open_ncs),
             "closed": state["closed"],
             "cancelled": state["cancelled"],
+            # effective the first time: closed, never reopened
             "effective": intersection(
-                state["closed"], _indexed(catalog, "nc_effectiveness", "effective")
+                state["closed"], _indexed(catalog, "nc_reopened", False)
             ),
             **{
                 f"source:{source}": intersection(
@@ -261,7 +262,10 @@ COLUMN_TITLES = {
     "closed": _("col_nc_closed", default="Closed"),
     "cancelled": _("col_nc_cancelled", default="Cancelled"),
     "median_days_to_close": _("col_nc_median_days", default="Median days to close"),
-    "share_effective": _("col_nc_share_effective", default="Verified effective (%)"),
+    "share_effective": _(
+        "col_nc_share_effective_first",
+        default="Effective at the first verification (%)",
+    ),
 }
 
 

@@ -57,6 +57,12 @@ def nc_effectiveness(obj):
 
 
 @indexer(INonconformity)
+def nc_reopened(obj):
+    """Was it ever found not effective and reopened?"""
+    return bool(getattr(obj, "reopened", 0))
+
+
+@indexer(INonconformity)
 def detected_on(obj):
     return obj.detected_on
 

@@ -210,8 +210,10 @@ def nonconformity_after_transition(obj, event) -> None:
     if transition == "verify":
         obj.closed_on = date.today()
     elif transition == "reopen":
-        # a new verification comes after the new actions
+        # a new verification comes after the new actions; the board counts
+        # the ones closed without ever being found not effective
         obj.effectiveness = None
+        obj.reopened = (getattr(obj, "reopened", 0) or 0) + 1
     obj.reindexObject()
 
 

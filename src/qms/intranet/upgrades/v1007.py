@@ -20,6 +20,7 @@ INDEXES = {
     "nc_source": "FieldIndex",
     "nc_severity": "FieldIndex",
     "nc_effectiveness": "FieldIndex",
+    "nc_reopened": "FieldIndex",
     "detected_on": "FieldIndex",
     "closed_on": "FieldIndex",
     "procedure_uid": "FieldIndex",
