@@ -5,6 +5,13 @@ from tests.browser import english_left
 import pytest
 
 
+# Demo nonconformities (site/demo/data.py NONCONFORMITIES) and an action.
+NC_REPORTED = "/don-vi/khcn/khac-phuc/phieu-de-xuat-nhiem-vu-thieu-chu-ky-cua-chu-nhiem"
+NC_ANALYSED = "/don-vi/khcn/khac-phuc/bien-ban-nghiem-thu-luu-khong-du-thanh-phan"
+NC_OVERDUE = "/don-vi/khcn/khac-phuc/cham-cap-nhat-danh-muc-tieu-chuan-hien-hanh"
+ACTION_OVERDUE = "phan-cong-can-bo-cap-nhat-danh-muc-hang-thang"
+NC_PENDING = "/don-vi/vp/khac-phuc/van-ban-den-khong-duoc-dang-ky-trong-ngay"
+
 SCREENS = (
     ("vp.staff", ""),
     ("vp.staff", "/he-thong-qlcl"),
@@ -35,6 +42,24 @@ SCREENS = (
     ),
     ("iso.secretary", "/@@record-board?year=2025"),
     ("leader", ""),
+    # The improvement register (issue #13): register, nonconformity, action,
+    # the add forms, the printable report and each step's form.
+    ("khcn.staff", "/don-vi/khcn/khac-phuc"),
+    ("khcn.staff", "/don-vi/khcn/khac-phuc/++add++Nonconformity"),
+    ("khcn.staff", f"{NC_OVERDUE}/{ACTION_OVERDUE}"),
+    (
+        "khcn.staff",
+        f"{NC_OVERDUE}/{ACTION_OVERDUE}/@@qms-transition?transition=complete",
+    ),
+    ("khcn.staff", f"{NC_OVERDUE}/@@nonconformity-report"),
+    ("khcn.officer", "/don-vi/khcn/khac-phuc?state=open"),
+    ("khcn.officer", NC_REPORTED),
+    ("khcn.officer", f"{NC_REPORTED}/@@qms-transition?transition=analyse"),
+    ("khcn.officer", f"{NC_REPORTED}/++add++CorrectiveAction"),
+    ("khcn.head", f"{NC_ANALYSED}/@@qms-transition?transition=plan"),
+    ("iso.secretary", f"{NC_REPORTED}/@@qms-transition?transition=cancel"),
+    ("iso.secretary", f"{NC_PENDING}/@@qms-transition?transition=verify"),
+    ("iso.secretary", f"{NC_PENDING}/@@qms-transition?transition=reopen"),
 )
 
 

@@ -20,8 +20,10 @@ from plone.supermodel import model
 from qms.intranet import _
 from qms.intranet.core.content import BusyContainer
 from qms.intranet.core.i18n import translated
+from z3c.form.interfaces import IAddForm
 from zExceptions import Forbidden
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
@@ -42,6 +44,17 @@ def _given(data, name: str, default=None):
         return getattr(data, name)
     except Exception:  # noqa: BLE001 - NoInputData, AttributeError and kin
         return default
+
+
+def _context(data):
+    """Where an invariant's data is validated: the item (edit form, REST),
+    or, in an add form (whose data has no context), the container the form
+    adds to."""
+    context = _given(data, "__context__")
+    request = getRequest() if context is None else None
+    if request is not None:
+        context = getattr(request.get("PUBLISHED"), "context", None)
+    return context
 
 
 class IImprovementRegister(model.Schema):
@@ -103,6 +116,10 @@ class INonconformity(model.Schema):
         required=False,
     )
 
+    # Set by the steps that ask for them (transition forms), not when reporting.
+    directives.omitted(
+        IAddForm, "root_cause", "cause_category", "effectiveness", "effectiveness_note"
+    )
     model.fieldset(
         "analysis",
         label=_("fieldset_nc_analysis", default="Cause"),
@@ -189,8 +206,7 @@ class ICorrectiveAction(model.Schema):
     @invariant
     def due_after_detection(data):
         due = _given(data, "due_date")
-        context = _given(data, "__context__")
-        detected = getattr(nonconformity_of(context), "detected_on", None)
+        detected = getattr(nonconformity_of(_context(data)), "detected_on", None)
         if isinstance(due, date) and isinstance(detected, date) and due < detected:
             raise Invalid(
                 _(

@@ -8,6 +8,7 @@ from itertools import groupby
 from plone import api
 from Products.Five.browser import BrowserView
 from qms.intranet.core.dates import format_date
+from qms.intranet.core.dates import parse_iso
 from qms.intranet.core.tasks import my_tasks
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.records.lists import ARCHIVE_ID
@@ -32,6 +33,10 @@ class HomeView(BrowserView):
                 (kind, list(found)) for kind, found in groupby(tasks, lambda t: t.kind)
             )
         ]
+
+    def due(self, task) -> str:
+        """A task's deadline as staff write dates (dd/mm/yyyy)."""
+        return format_date(parse_iso(task.due))
 
     def my_units(self) -> list[dict]:
         """The person's units, with their page and records."""
