@@ -75,8 +75,7 @@ def test_filters(session, portal_url):
     page.locator("#searchGadget").press("Enter")
     page.wait_for_load_state()
     everything = result_titles(page)
-    assert "03/KHCN.pdf" in everything
-    assert "Hồ sơ soát xét tài liệu quý I" in everything
+    assert len(everything) == 20  # a full first page; the filters narrow it
     assert "Quy trình quản lý văn bản đi" in everything
 
     form = page.locator("form.qms-search")

@@ -12,6 +12,7 @@ from qms.intranet.search.index import ExactWords
 from qms.intranet.search.okapi import VietnameseOkapiIndex
 from qms.intranet.upgrades import v1001
 from qms.intranet.upgrades import v1002
+from tests.conftest import PROFILE_VERSION
 
 import pytest
 
@@ -29,7 +30,7 @@ class TestInstall:
         assert installer.is_product_installed("qms.intranet")
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version(PROFILE) == "1005"
+        assert profile_last_version(PROFILE) == PROFILE_VERSION
 
     def test_browserlayer(self):
         assert IQMSIntranetLayer in registered_layers()
@@ -132,6 +133,8 @@ class TestUpgrades:
             ("1003",),
             ("1004",),
             ("1005",),
+            ("1006",),
+            ("1007",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):

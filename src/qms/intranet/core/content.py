@@ -35,13 +35,16 @@ class BusyContainer(Container):
         with self._changing_children():
             return super()._delObject(*args, **kwargs)
 
-    def manage_renameObject(self, *args, **kwargs):
+    # Published methods: the ZPublisher maps the form to these signatures.
+    def manage_renameObject(self, id, new_id, REQUEST=None):
+        """Rename a child."""
         with self._changing_children():
-            return super().manage_renameObject(*args, **kwargs)
+            return super().manage_renameObject(id, new_id, REQUEST)
 
-    def manage_pasteObjects(self, *args, **kwargs):
+    def manage_pasteObjects(self, cb_copy_data=None, REQUEST=None):
+        """Paste children."""
         with self._changing_children():
-            return super().manage_pasteObjects(*args, **kwargs)
+            return super().manage_pasteObjects(cb_copy_data, REQUEST)
 
     def reindexObject(self, idxs=None, *args, **kwargs):
         if self._v_changing_children and not idxs:

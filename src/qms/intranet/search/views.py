@@ -37,6 +37,8 @@ SEARCH_TYPES = (
     "Record",
     "RecordFile",
     "RecordList",
+    "Nonconformity",
+    "CorrectiveAction",
     "Document",
     "File",
 )
