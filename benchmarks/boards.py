@@ -16,30 +16,12 @@ much the database grew while only GETs were sent (it must not grow).
 from pathlib import Path
 from statistics import median
 from statistics import quantiles
+from throwaway import measure
 from throwaway import ThrowawaySite
 
 import argparse
 import sys
 import time
-
-
-PASSWORD = "qms-demo"  # noqa: S105 - the demo accounts
-
-
-def measure(url: str, login: str, rounds: int) -> tuple[int, list[float]]:
-    import requests
-
-    auth = (login, PASSWORD)
-    headers = {"Accept": "application/json"} if "/++api++/" in url else {}
-    first = requests.get(url, auth=auth, headers=headers, timeout=300)  # warm-up
-    assert first.status_code == 200, (url, first.status_code, first.text[:300])
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        response = requests.get(url, auth=auth, headers=headers, timeout=300)
-        times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return len(first.content), times
 
 
 def main() -> None:

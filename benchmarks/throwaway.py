@@ -86,3 +86,24 @@ class ThrowawaySite:
             self.server.terminate()
             self.server.wait(timeout=30)
             self.server = None
+
+
+DEMO_PASSWORD = "qms-demo"  # noqa: S105 - the demo accounts
+
+
+def measure(url: str, login: str, rounds: int) -> tuple[int, list[float]]:
+    """Size of the answer and `rounds` timings (ms) of GET `url` as `login`
+    (a demo account), after one unmeasured warm-up; every answer must be 200."""
+    import requests
+
+    auth = (login, DEMO_PASSWORD)
+    headers = {"Accept": "application/json"} if "/++api++/" in url else {}
+    first = requests.get(url, auth=auth, headers=headers, timeout=300)  # warm-up
+    assert first.status_code == 200, (url, first.status_code, first.text[:300])
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        response = requests.get(url, auth=auth, headers=headers, timeout=300)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return len(first.content), times

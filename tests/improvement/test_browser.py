@@ -279,7 +279,11 @@ def test_secretariat_cancels_with_a_reason(session, portal_url):
     expect(field_error(secretary, "comment")).to_contain_text("lý do")
     go_back(secretary)
     assert state_of(secretary) == "Đã báo cáo"
-    step(secretary, "Hủy sự không phù hợp", comment="Trùng với phản ánh đã xử lý tháng trước.")
+    step(
+        secretary,
+        "Hủy sự không phù hợp",
+        comment="Trùng với phản ánh đã xử lý tháng trước.",
+    )
     assert state_of(secretary) == "Đã hủy"
     assert "Đã hủy" in status_message(secretary)
     expect(secretary.locator(".qms-history")).to_contain_text(

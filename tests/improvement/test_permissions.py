@@ -36,6 +36,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
+from qms.intranet.improvement.workflow import NC_STATES
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from qms.intranet.site.demo.files import pdf_bytes
 from qms.intranet.testing import MATRIX_PASSWORD
@@ -80,14 +81,6 @@ READERS = UNIT | {"secretariat", "leader"}
 REPORTERS = UNIT | {"secretariat"}
 NOBODY = frozenset()
 
-NC_STATES = (
-    "reported",
-    "analysed",
-    "in_progress",
-    "pending_verification",
-    "closed",
-    "cancelled",
-)
 OPEN_STATES = ("reported", "analysed", "in_progress")
 
 NC_MODIFY = {

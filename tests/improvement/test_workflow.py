@@ -66,7 +66,8 @@ class TestReference:
         nc = report(portal, as_user)
         with api.env.adopt_roles(["Manager"]):
             copy = api.content.copy(source=nc, target=nc.aq_parent, safe_id=True)
-        assert copy.reference and copy.reference != nc.reference
+        assert copy.reference
+        assert copy.reference != nc.reference
 
 
 class TestWorkflow:
@@ -128,9 +129,9 @@ class TestWorkflow:
         nc = report(integration["portal"], as_user)
         with pytest.raises(WorkflowException):
             act(as_user, "iso.secretary", nc, "cancel")
-        assert act(as_user, "iso.secretary", nc, "cancel", comment="Không có cơ sở") == (
-            "cancelled"
-        )
+        assert act(
+            as_user, "iso.secretary", nc, "cancel", comment="Không có cơ sở"
+        ) == ("cancelled")
 
     def test_only_the_responsible_or_officers_complete(self, integration, as_user):
         portal = integration["portal"]

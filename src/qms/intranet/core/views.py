@@ -8,6 +8,7 @@ saying what happened and who is next. Plone's generic state form
 (content_status_history) is never shown for our content: it leads here.
 """
 
+from datetime import date
 from plone import api
 from plone.app.content.browser.content_status_modify import ContentStatusModifyView
 from plone.memoize.view import memoize
@@ -18,6 +19,8 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from qms.intranet import _
 from qms.intranet.core.i18n import translated
+from qms.intranet.core.rest import BadRequestError
+from qms.intranet.core.rest import year_param
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
 from qms.intranet.core.workflow import DEFAULT_DONE
@@ -217,3 +220,21 @@ class StatusModifyView(ContentStatusModifyView):
                 f"?transition={workflow_action}"
             )
             return self.request.response.redirect(url)
+
+
+class YearPage(BrowserView):
+    """A page of one year's figures (`?year=`): a bad year is said in a
+    message and this year's page is shown, never an error."""
+
+    def __call__(self):
+        self.year()  # a bad year's message is added before the page is drawn
+        return self.index()
+
+    @memoize
+    def year(self) -> int:
+        """The year asked for; this year (and a message) when it is no year."""
+        try:
+            return year_param(self.request)
+        except BadRequestError as bad:
+            IStatusMessage(self.request).add(bad.message, type="error")
+            return date.today().year

@@ -23,12 +23,9 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.memoize.view import memoize
-from Products.Five.browser import BrowserView
-from Products.statusmessages.interfaces import IStatusMessage
 from qms.intranet import _
 from qms.intranet.core.i18n import translated
-from qms.intranet.core.rest import BadRequestError
-from qms.intranet.core.rest import year_param
+from qms.intranet.core.views import YearPage
 from qms.intranet.improvement.content import REGISTER_ID
 from qms.intranet.improvement.vocabularies import SOURCES
 from qms.intranet.improvement.workflow import NC_STATES
@@ -269,23 +266,10 @@ COLUMN_TITLES = {
 }
 
 
-class ImprovementBoardView(BrowserView):
+class ImprovementBoardView(YearPage):
     """@@improvement-board: the board of a year, with its year picker, a row
     per unit the person may see (each figure leads to the unit's register,
     filtered), the totals and the count by source."""
-
-    def __call__(self):
-        self.year()  # a bad year's message is added before the page is drawn
-        return self.index()
-
-    @memoize
-    def year(self) -> int:
-        """The year asked for; this year (and a message) when it is no year."""
-        try:
-            return year_param(self.request)
-        except BadRequestError as bad:
-            IStatusMessage(self.request).add(bad.message, type="error")
-            return date.today().year
 
     @memoize
     def data(self) -> dict:

@@ -20,6 +20,7 @@ from qms.intranet.core.rest import BadRequestError
 from qms.intranet.core.rest import year_param
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import YearPage
 from qms.intranet.records import lists
 from qms.intranet.records.board import board
 from qms.intranet.records.board import COLUMNS
@@ -463,21 +464,8 @@ class DisposeView(BrowserView):
         return self.index()
 
 
-class BoardView(BrowserView):
+class BoardView(YearPage):
     """Completeness of the record lists, all units, sortable, CSV export."""
-
-    def __call__(self):
-        self.year()  # a bad year's message is added before the page is drawn
-        return self.index()
-
-    @memoize
-    def year(self) -> int:
-        """The year asked for; this year (and a message) when it is no year."""
-        try:
-            return year_param(self.request)
-        except BadRequestError as bad:
-            IStatusMessage(self.request).add(bad.message, type="error")
-            return date.today().year
 
     def data(self) -> dict:
         form = self.request.form
