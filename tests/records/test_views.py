@@ -2,10 +2,12 @@
 preparing next year's list, the unit page's way to its records, the board's
 links and year picker."""
 
+from Acquisition import aq_base
 from datetime import date
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
+from qms.intranet.records.views import UnitRecordsViewlet
 from qms.intranet.site.demo.files import pdf_bytes
 
 import pytest
@@ -190,6 +192,23 @@ class TestUnitPage:
     def test_not_shown_to_other_units(self, http, portal_url, login_as):
         page = http.get(f"{portal_url}/don-vi/khcn", auth=login_as("vp.staff"))
         assert "qms-unit-records" not in page.text
+
+    def test_renders_no_other_page(self, integration, as_user, monkeypatch):
+        """The way to the records names the archive: it does not render the
+        archive's own page (a TALES path calls what it finds), which cost a
+        second whole page on every unit page."""
+        unit = integration["portal"]["don-vi"]["khcn"]
+        archive = unit["ho-so"]
+
+        def rendered(*args, **kwargs):
+            raise AssertionError("the archive's page was rendered")
+
+        monkeypatch.setattr(aq_base(archive).__class__, "__call__", rendered)
+        viewlet = UnitRecordsViewlet(unit, integration["request"], None, None)
+        with as_user("khcn.staff"):
+            viewlet.update()
+            html = viewlet.render()
+        assert f'href="{archive.absolute_url()}"' in html
 
 
 class TestBoardPage:

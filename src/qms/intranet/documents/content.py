@@ -131,3 +131,10 @@ class IQMSSection(model.Schema):
 @implementer(IQMSSection)
 class QMSSection(Container):
     """Lists the effective documents of the system by kind."""
+
+    def canSetDefaultPage(self) -> bool:
+        """The section's page is its figures and lists: no content item may
+        replace it. The toolbar then builds no "Display" menu here, which
+        offered nothing else (one view) and cost every page view its
+        lookups."""
+        return False

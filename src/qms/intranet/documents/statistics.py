@@ -6,10 +6,8 @@ QMS section's list behind the figure and @qms-statistics all use it, with
 the permissions of the person asking (the secretariat counts every unit).
 """
 
-from BTrees.IIBTree import IISet
-from BTrees.IIBTree import intersection
 from datetime import date
-from plone import api
+from qms.intranet.documents.listing import Found
 
 
 PENDING_STATES = ("draft", "pending_review", "pending_approval")
@@ -32,30 +30,19 @@ def figure_query(figure: str, year: int, portal_type="Procedure") -> dict:
     return {"portal_type": portal_type, **FIGURES[figure](year)}
 
 
-def _found(results) -> IISet:
-    """The record ids (rids) of an unsorted catalog search, as a set, without
-    loading a single brain."""
-    return IISet(getattr(results, "_seq", None) or ())
-
-
-def year_figures(year: int | None = None, portal_type: str = "Procedure") -> dict:
+def year_figures(
+    year: int | None = None, portal_type: str = "Procedure", found: Found | None = None
+) -> dict:
     """Counts for `year` (default: this year), from the catalog's indexes: the
-    documents the person may see are searched once (restricted), and each
-    figure's documents (unrestricted) are cut to them, only set operations
-    and their lengths."""
+    documents the person may see are searched once (restricted; or given, as
+    `found`, by a page that searched them already), and cut to each figure's
+    by the indexes of its query (listing.Found): only set operations and
+    their lengths."""
     year = year or date.today().year
-    catalog = api.portal.get_tool("portal_catalog")
-    visible = _found(catalog.searchResults(portal_type=portal_type))
-
-    def count(query: dict) -> int:
-        if not visible:
-            return 0
-        return len(
-            intersection(visible, _found(catalog.unrestrictedSearchResults(**query)))
-        )
-
-    counts = {
-        figure: count(figure_query(figure, year, portal_type)) for figure in FIGURES
-    }
-    effective = count({"portal_type": portal_type, "review_state": "effective"})
+    if found is None:
+        visible = Found(portal_type=portal_type)
+    else:
+        visible = found.narrowed(portal_type=portal_type)
+    counts = {figure: len(visible.where(**FIGURES[figure](year))) for figure in FIGURES}
+    effective = len(visible.where(review_state="effective"))
     return {"year": year, **counts, "effective": effective}

@@ -27,6 +27,7 @@ from qms.intranet.core.views import TransitionForm
 from qms.intranet.documents.behaviors import IControlledDocument
 from qms.intranet.documents.content import IProcedure
 from qms.intranet.documents.content import IProcedureForm
+from qms.intranet.documents.listing import Found
 from qms.intranet.documents.statistics import figure_query
 from qms.intranet.documents.statistics import FIGURES
 from qms.intranet.documents.statistics import year_figures
@@ -81,7 +82,15 @@ UNREADABLE_NOTICE = _(
 
 class _View(BrowserView):
     def t(self, message) -> str:
-        return translated(message, self.request)
+        """`message` in the language of the request; labels without a
+        mapping (kinds, states) translated once per page, not once per row."""
+        if getattr(message, "mapping", None):
+            return translated(message, self.request)
+        memo = self.__dict__.setdefault("_translated", {})
+        key = (getattr(message, "domain", None), message)
+        if key not in memo:
+            memo[key] = translated(message, self.request)
+        return memo[key]
 
     def state_title(self, state: str) -> str:
         return self.t(state_label(state))
@@ -223,7 +232,9 @@ UNIT_STATE_ORDER = (
 
 class _Listing(_View):
     """Shared by the unit and section pages: grouped, filtered, paged catalog
-    listings that stay small whatever the number of documents."""
+    listings that stay small whatever the number of documents. One search a
+    page, cut into its groups by the catalog's indexes; only the rows shown
+    are sorted and loaded (listing.Found)."""
 
     def units(self) -> dict:
         return unit_titles()
@@ -238,7 +249,7 @@ class _Listing(_View):
 
     def base_query(self) -> dict:
         f = self.filters()
-        query = {"portal_type": list(DOCUMENT_TYPES), "sort_on": "document_code"}
+        query = {"portal_type": list(DOCUMENT_TYPES)}
         if f["kind"] in DOCUMENT_KINDS:
             portal_type, kind, _label = DOCUMENT_KINDS[f["kind"]]
             query["portal_type"] = portal_type
@@ -255,10 +266,22 @@ class _Listing(_View):
             for key, (_type, _kind, label) in DOCUMENT_KINDS.items()
         ]
 
-    def batch(self, brains):
+    def start(self) -> int:
         start = self.request.form.get("b_start", 0)
-        start = int(start) if str(start).isdigit() else 0
-        return Batch(brains, PAGE_SIZE, start)
+        return int(start) if str(start).isdigit() else 0
+
+    def rows(self, found: Found, rids, paged: bool):
+        """The documents `rids` by code: the page asked for (PAGE_SIZE rows)
+        if `paged`, else the first PREVIEW."""
+        if paged:
+            return Batch(
+                found.by_code(rids, self.start(), PAGE_SIZE), PAGE_SIZE, self.start()
+            )
+        return found.by_code(rids, 0, PREVIEW)
+
+    def url_of(self, brain) -> str:
+        """brain.getURL(), without acquiring the request through the site."""
+        return self.request.physicalPathToURL(brain.getPath())
 
     def url(self, **params) -> str:
         """This page with the current filters changed by `params`."""
@@ -308,36 +331,42 @@ class UnitView(_Listing):
         ]
 
     def groups(self) -> list[dict]:
-        query = {**self.base_query(), "owning_unit": self.context.getId()}
+        """One search for the unit's documents (under the filters), cut by
+        state (listing.Found)."""
+        found = Found(**self.base_query(), owning_unit=self.context.getId())
         revisions = self.revisions_in_progress(owning_unit=self.context.getId())
         chosen = self.filters()["state"]
         states = [chosen] if chosen in UNIT_STATE_ORDER else UNIT_STATE_ORDER
         groups = []
         for state in states:
-            brains = api.content.find(review_state=state, **query)
-            if not brains:
+            in_state = found.where(review_state=state)
+            count = len(in_state)
+            if not count:
                 continue
-            rows = self.batch(brains) if chosen else brains[:PREVIEW]
+            rows = self.rows(found, in_state, paged=bool(chosen))
             groups.append(
                 {
                     "state": state,
                     "title": self.state_title(state),
                     "css": self.state_class(state),
-                    "count": len(brains),
+                    "count": count,
                     "rows": [self.row(brain, revisions) for brain in rows],
                     "batch": rows if chosen else None,
                     "more": self.url(state=state)
-                    if not chosen and len(brains) > PREVIEW
+                    if not chosen and count > PREVIEW
                     else "",
                 }
             )
         return groups
 
+    def issue_label(self) -> str:
+        return self.t(_("short_revision", default="Issue"))
+
     def row(self, brain, revisions) -> dict:
         return {
             "code": brain.document_code,
             "title": brain.Title,
-            "url": brain.getURL(),
+            "url": self.url_of(brain),
             "revision": brain.document_revision,
             "kind": self.kind_title(brain),
             "revision_label": self.revision_label(brain, revisions),
@@ -358,8 +387,15 @@ class SectionView(_Listing):
         this = date.today().year
         return list(range(this, this - 5, -1))
 
+    def documents(self) -> Found:
+        """Every document the person may see (one search, for the figures
+        and the lists)."""
+        if "_documents" not in self.__dict__:
+            self._documents = Found(portal_type=list(DOCUMENT_TYPES))
+        return self._documents
+
     def figures(self) -> dict:
-        figures = year_figures(self.year())
+        figures = year_figures(self.year(), found=self.documents())
         return {
             **figures,
             "links": {
@@ -367,6 +403,10 @@ class SectionView(_Listing):
                 for figure in FIGURES
             },
         }
+
+    def headings(self) -> list[str]:
+        """The columns of each kind's list, translated once for all of them."""
+        return [self.t(heading) for heading in SECTION_HEADINGS]
 
     def figure_title(self) -> str:
         figure = self.request.form.get("figure")
@@ -386,28 +426,41 @@ class SectionView(_Listing):
         kinds = [f["kind"]] if f["kind"] in DOCUMENT_KINDS else list(DOCUMENT_KINDS)
         if figure in FIGURES and not f["kind"]:
             kinds = ["system", "business"]
+        if "SearchableText" in query:
+            found = Found(**query)
+        else:
+            found = self.documents().narrowed(**query)
         groups = []
         for key in kinds:
             portal_type, kind, label = DOCUMENT_KINDS[key]
-            kind_query = {**query, "portal_type": portal_type}
+            kind_query = {"portal_type": portal_type}
             if kind:
                 kind_query["procedure_kind"] = kind
-            brains = api.content.find(**kind_query)
-            rows = self.batch(brains) if filtered else brains[:PREVIEW]
+            of_kind = found.where(**kind_query)
+            count = len(of_kind)
+            rows = self.rows(found, of_kind, paged=filtered)
             groups.append(
                 {
                     "key": key,
                     "title": self.t(label),
-                    "count": len(brains),
+                    "count": count,
                     "docs": rows,
                     "batch": rows if filtered else None,
                     "more": self.url(kind=key)
-                    if not filtered and len(brains) > PREVIEW
+                    if not filtered and count > PREVIEW
                     else "",
                 }
             )
         return groups
 
+
+# The columns of the section's lists.
+SECTION_HEADINGS = (
+    _("label_code", default="Document code"),
+    _("col_title", default="Title"),
+    _("label_owning_unit", default="Owning unit"),
+    _("col_revision", default="Issue"),
+)
 
 FIGURE_TITLES = {
     "revised": _("figure_list_revised", default="Procedures revised"),

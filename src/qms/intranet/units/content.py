@@ -20,3 +20,10 @@ class IDepartment(model.Schema):
 @implementer(IDepartment)
 class Department(BusyContainer):
     """Its id names its groups: <id>-staff, <id>-officers, <id>-heads."""
+
+    def canSetDefaultPage(self) -> bool:
+        """A unit's page is the list of its documents: no content item may
+        replace it. The toolbar then builds no "Display" menu here, which
+        offered nothing else (one view) and cost every page view its
+        lookups."""
+        return False

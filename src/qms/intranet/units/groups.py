@@ -124,5 +124,10 @@ def units_where(kind: str, user=None) -> list[str]:
 
 def sees_every_unit(user=None) -> bool:
     """The secretariat (and site administrators) see and report on every unit."""
-    user = user or api.user.get_current()
-    return bool(SITE_WIDE_ROLES & set(api.user.get_roles(user=user)))
+    if user is None:
+        # The current user's roles were found when they logged in: no second
+        # search of the user folder (api.user.get_roles), on every page.
+        roles = api.user.get_current().getRoles()
+    else:
+        roles = api.user.get_roles(user=user)
+    return bool(SITE_WIDE_ROLES & set(roles))
