@@ -13,15 +13,12 @@ round, printing median and p95. The aim: p95 < 150 ms. It also prints how
 much the database grew while only GETs were sent (it must not grow).
 """
 
-from pathlib import Path
 from statistics import median
 from statistics import quantiles
+from throwaway import filled_site
 from throwaway import measure
-from throwaway import ThrowawaySite
 
 import argparse
-import sys
-import time
 
 
 def main() -> None:
@@ -33,20 +30,14 @@ def main() -> None:
         "--folder", help="reuse the instance folder of an earlier run (filled)"
     )
     args = parser.parse_args()
-    site = ThrowawaySite(args.folder, prefix="qms-bench-boards-")
+    site = filled_site(
+        args.folder,
+        "qms-bench-boards-",
+        "boards_fill.py",
+        args.procedures,
+        args.records,
+    )
     folder = site.folder
-    if not args.folder:
-        site.create()
-        started = time.perf_counter()
-        site.zconsole(
-            Path(__file__).with_name("boards_fill.py"), args.procedures, args.records
-        )
-        print(
-            f"{args.procedures} procedures and {args.records} records added in "
-            f"{time.perf_counter() - started:.0f} s"
-        )
-    else:
-        site.run(sys.executable, "scripts/instance.py")
     site.serve()
     base = site.base
     data_fs = folder / "var" / "filestorage" / "Data.fs"

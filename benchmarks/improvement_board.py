@@ -21,12 +21,10 @@ inflate.
 from pathlib import Path
 from statistics import median
 from statistics import quantiles
+from throwaway import filled_site
 from throwaway import measure
-from throwaway import ThrowawaySite
 
 import argparse
-import sys
-import time
 
 
 BASELINE = "GET @record-board"
@@ -41,22 +39,14 @@ def main() -> None:
         "--folder", help="reuse the instance folder of an earlier run (filled)"
     )
     args = parser.parse_args()
-    site = ThrowawaySite(args.folder, prefix="qms-bench-improvement-")
+    site = filled_site(
+        args.folder,
+        "qms-bench-improvement-",
+        "improvement_board_fill.py",
+        args.nonconformities,
+        args.records,
+    )
     folder = site.folder
-    if not args.folder:
-        site.create()
-        started = time.perf_counter()
-        site.zconsole(
-            Path(__file__).with_name("improvement_board_fill.py"),
-            args.nonconformities,
-            args.records,
-        )
-        print(
-            f"{args.nonconformities} nonconformities and {args.records} records "
-            f"added in {time.perf_counter() - started:.0f} s"
-        )
-    else:
-        site.run(sys.executable, "scripts/instance.py")
     site.serve()
     base = site.base
     data_fs = folder / "var" / "filestorage" / "Data.fs"

@@ -107,3 +107,21 @@ def measure(url: str, login: str, rounds: int) -> tuple[int, list[float]]:
         times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
     return len(first.content), times
+
+
+def filled_site(folder, prefix: str, fill_script: str, *counts: int) -> ThrowawaySite:
+    """A site filled by the zconsole script `fill_script` (in benchmarks/)
+    with `counts`, or, with `folder`, the one an earlier run filled there
+    (its instance files rendered again)."""
+    site = ThrowawaySite(folder, prefix=prefix)
+    if folder:
+        site.run(sys.executable, "scripts/instance.py")
+        return site
+    site.create()
+    started = time.perf_counter()
+    site.zconsole(Path(__file__).with_name(fill_script), *counts)
+    print(
+        f"filled with {', '.join(map(str, counts))} in "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    return site
