@@ -16,7 +16,7 @@ much the database grew while only GETs were sent (it must not grow).
 from statistics import median
 from statistics import quantiles
 from throwaway import filled_site
-from throwaway import measure
+from throwaway import measure_gets
 
 import argparse
 
@@ -38,29 +38,19 @@ def main() -> None:
         args.records,
     )
     folder = site.folder
-    site.serve()
     base = site.base
-    data_fs = folder / "var" / "filestorage" / "Data.fs"
-    try:
-        size_before = data_fs.stat().st_size
-        pages = {
-            "GET @record-board": (f"{base}/++api++/@record-board", "iso.secretary"),
-            "GET @record-board (head)": (f"{base}/++api++/@record-board", "vp.head"),
-            "@@record-board page": (f"{base}/@@record-board", "iso.secretary"),
-            "GET @qms-statistics": (f"{base}/++api++/@qms-statistics", "iso.secretary"),
-            "GET @qms-statistics (staff)": (
-                f"{base}/++api++/@qms-statistics",
-                "vp.staff",
-            ),
-            "QMS section page (figures)": (f"{base}/he-thong-qlcl", "iso.secretary"),
-        }
-        results = {
-            name: measure(url, login, args.rounds)
-            for name, (url, login) in pages.items()
-        }
-        grown = data_fs.stat().st_size - size_before
-    finally:
-        site.stop()
+    pages = {
+        "GET @record-board": (f"{base}/++api++/@record-board", "iso.secretary"),
+        "GET @record-board (head)": (f"{base}/++api++/@record-board", "vp.head"),
+        "@@record-board page": (f"{base}/@@record-board", "iso.secretary"),
+        "GET @qms-statistics": (f"{base}/++api++/@qms-statistics", "iso.secretary"),
+        "GET @qms-statistics (staff)": (
+            f"{base}/++api++/@qms-statistics",
+            "vp.staff",
+        ),
+        "QMS section page (figures)": (f"{base}/he-thong-qlcl", "iso.secretary"),
+    }
+    results, grown = measure_gets(site, pages, args.rounds)
     print(
         f"\n{args.procedures} procedures, {args.records} records, "
         f"{args.rounds} requests each (after a warm-up); instance in {folder}"

@@ -22,7 +22,7 @@ from pathlib import Path
 from statistics import median
 from statistics import quantiles
 from throwaway import filled_site
-from throwaway import measure
+from throwaway import measure_gets
 
 import argparse
 
@@ -47,39 +47,29 @@ def main() -> None:
         args.records,
     )
     folder = site.folder
-    site.serve()
     base = site.base
-    data_fs = folder / "var" / "filestorage" / "Data.fs"
-    try:
-        size_before = data_fs.stat().st_size
-        api = f"{base}/++api++"
-        pages = {
-            "GET @improvement-board": (f"{api}/@improvement-board", "iso.secretary"),
-            BASELINE: (f"{api}/@record-board", "iso.secretary"),
-            "GET @improvement-board (head)": (
-                f"{api}/@improvement-board",
-                "khcn.head",
-            ),
-            "GET @record-board (head)": (f"{api}/@record-board", "khcn.head"),
-            "@@improvement-board page": (
-                f"{base}/@@improvement-board",
-                "iso.secretary",
-            ),
-            "@@record-board page": (f"{base}/@@record-board", "iso.secretary"),
-            "@@improvement-board.csv": (
-                f"{base}/@@improvement-board.csv",
-                "iso.secretary",
-            ),
-            "GET @my-tasks (officer)": (f"{api}/@my-tasks", "khcn.officer"),
-            "GET @my-tasks (secretary)": (f"{api}/@my-tasks", "iso.secretary"),
-        }
-        results = {
-            name: measure(url, login, args.rounds)
-            for name, (url, login) in pages.items()
-        }
-        grown = data_fs.stat().st_size - size_before
-    finally:
-        site.stop()
+    api = f"{base}/++api++"
+    pages = {
+        "GET @improvement-board": (f"{api}/@improvement-board", "iso.secretary"),
+        BASELINE: (f"{api}/@record-board", "iso.secretary"),
+        "GET @improvement-board (head)": (
+            f"{api}/@improvement-board",
+            "khcn.head",
+        ),
+        "GET @record-board (head)": (f"{api}/@record-board", "khcn.head"),
+        "@@improvement-board page": (
+            f"{base}/@@improvement-board",
+            "iso.secretary",
+        ),
+        "@@record-board page": (f"{base}/@@record-board", "iso.secretary"),
+        "@@improvement-board.csv": (
+            f"{base}/@@improvement-board.csv",
+            "iso.secretary",
+        ),
+        "GET @my-tasks (officer)": (f"{api}/@my-tasks", "khcn.officer"),
+        "GET @my-tasks (secretary)": (f"{api}/@my-tasks", "iso.secretary"),
+    }
+    results, grown = measure_gets(site, pages, args.rounds)
     print(
         f"\n{args.nonconformities} nonconformities, {args.records} records, "
         f"{args.rounds} requests each (after a warm-up); instance in {folder}"

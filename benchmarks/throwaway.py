@@ -125,3 +125,19 @@ def filled_site(folder, prefix: str, fill_script: str, *counts: int) -> Throwawa
         f"{time.perf_counter() - started:.0f} s"
     )
     return site
+
+
+def measure_gets(site: ThrowawaySite, pages: dict, rounds: int) -> tuple[dict, int]:
+    """Serve `site`, time each of `pages` (name -> (url, login)) `rounds`
+    times, stop; (name -> (size, timings), bytes the database grew by while
+    only GETs were sent: it must not grow)."""
+    site.serve()
+    data_fs = site.folder / "var" / "filestorage" / "Data.fs"
+    try:
+        size_before = data_fs.stat().st_size
+        results = {
+            name: measure(url, login, rounds) for name, (url, login) in pages.items()
+        }
+        return results, data_fs.stat().st_size - size_before
+    finally:
+        site.stop()
