@@ -103,6 +103,16 @@ def _with_actions(catalog, units, **query) -> IISet:
     return parents_of(catalog, actions)
 
 
+def _analysed_and_planned(catalog, units):
+    """The analysed nonconformities of `units`, and those of the units with
+    a corrective action planned (rids): their intersection waits for the
+    head, the rest for the officers."""
+    analysed = found_rids(
+        catalog, portal_type="Nonconformity", review_state="analysed", owning_unit=units
+    )
+    return analysed, _with_actions(catalog, units, action_kind="corrective")
+
+
 @implementer(ITaskProvider)
 class ImprovementTasks:
     def tasks(self) -> list[Task]:
@@ -156,13 +166,7 @@ class ImprovementTasks:
 
     def plans_to_approve(self, catalog, heads, titles) -> list[Task]:
         """Analysed, with a corrective action planned: the heads approve."""
-        analysed = found_rids(
-            catalog,
-            portal_type="Nonconformity",
-            review_state="analysed",
-            owning_unit=heads,
-        )
-        planned = _with_actions(catalog, heads, action_kind="corrective")
+        analysed, planned = _analysed_and_planned(catalog, heads)
         return self._tasks(
             _nonconformities_of(catalog, intersection(analysed, planned)),
             "nonconformity_plan_to_approve",
@@ -174,13 +178,7 @@ class ImprovementTasks:
 
     def to_plan(self, catalog, officers, titles) -> list[Task]:
         """Analysed, with no corrective action yet: the officers plan."""
-        analysed = found_rids(
-            catalog,
-            portal_type="Nonconformity",
-            review_state="analysed",
-            owning_unit=officers,
-        )
-        planned = _with_actions(catalog, officers, action_kind="corrective")
+        analysed, planned = _analysed_and_planned(catalog, officers)
         return self._tasks(
             _nonconformities_of(catalog, difference(analysed, planned)),
             "nonconformity_to_plan",
