@@ -135,6 +135,7 @@ class TestUpgrades:
             ("1005",),
             ("1006",),
             ("1007",),
+            ("1008",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):

@@ -7,6 +7,7 @@ from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.portlets.interfaces import IPortletAssignmentMapping
 from plone.portlets.interfaces import IPortletAssignmentSettings
 from plone.portlets.interfaces import IPortletManager
+from qms.intranet.audits.subscribers import ensure_section
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.search.okapi import make_mergeable
 from qms.intranet.units.groups import ensure_site_groups
@@ -47,6 +48,7 @@ def post_install(context):
     follows the intranet rules."""
     ensure_site_groups()
     ensure_structure()
+    ensure_section()
     set_home_page()
     prepare_portlet_settings()
     # plone.app.discussion puts its own moderation workflow on comments when

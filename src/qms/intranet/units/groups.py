@@ -16,6 +16,9 @@ from zope.i18nmessageid import Message
 UNITS_FOLDER = "don-vi"
 SECRETARIAT_GROUP = "qms-secretariat"
 LEADERS_GROUP = "qms-leaders"
+# The internal auditors the secretariat appoints (issue #14): membership
+# gives no role by itself; an audit's team gets its roles on the audit.
+AUDITORS_GROUP = "qms-auditors"
 # Global roles that see and report on every unit.
 SITE_WIDE_ROLES = frozenset({"Manager", "Site Administrator", "QMSSecretary"})
 
@@ -35,6 +38,7 @@ UNIT_GROUPS = {
 SITE_GROUPS = {
     SECRETARIAT_GROUP: (("QMSSecretary",), "Thư ký ISO, Ban Chỉ đạo ISO"),
     LEADERS_GROUP: (("QMSLeader",), "Lãnh đạo Bộ phê duyệt"),
+    AUDITORS_GROUP: ((), "Chuyên gia đánh giá nội bộ"),
 }
 
 
@@ -52,7 +56,7 @@ def ensure_site_groups() -> None:
     for gid, (roles, title) in SITE_GROUPS.items():
         if api.group.get(groupname=gid) is None:
             api.group.create(groupname=gid, title=title, roles=list(roles))
-        else:
+        elif roles:
             api.group.grant_roles(groupname=gid, roles=list(roles))
 
 

@@ -13,10 +13,13 @@ from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from qms.intranet import logger
+from qms.intranet.audits.subscribers import ensure_section
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.improvement.revise import revise_procedure
 from qms.intranet.records import lists
+from qms.intranet.site.demo.data import AUDIT_PROGRAMME
 from qms.intranet.site.demo.data import BUSINESS_PROCEDURES
+from qms.intranet.site.demo.data import CHECKLIST
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from qms.intranet.site.demo.data import DEMO_USERS
 from qms.intranet.site.demo.data import FIRST_ACTIONS
@@ -390,6 +393,159 @@ def create_improvement(site):
         logger.info("Demo nonconformity %s ready", nc.reference)
 
 
+def _audit(programme, title, units, lead, auditors, start, end, procedures=()):
+    with api.env.adopt_user(username="iso.secretary"):
+        return api.content.create(
+            container=programme,
+            type="Audit",
+            title=title,
+            audited_units=list(units),
+            lead_auditor=lead,
+            auditors=list(auditors),
+            start=start,
+            end=end,
+            criteria=AUDIT_PROGRAMME["criteria"],
+            procedures=[p.UID() for p in procedures],
+        )
+
+
+def _finding(audit, login, unit, kind, title, description, evidence="", **more):
+    with api.env.adopt_user(username=login):
+        return api.content.create(
+            container=audit,
+            type="AuditFinding",
+            title=title,
+            kind=kind,
+            unit=unit,
+            description=description,
+            evidence=evidence,
+            **more,
+        )
+
+
+def _checklist(procedure) -> list[dict]:
+    return [
+        {
+            "question": question,
+            "clause": clause,
+            "procedure": procedure,
+            "result": result,
+            "evidence": evidence,
+        }
+        for question, clause, result, evidence in CHECKLIST
+    ]
+
+
+def create_audits(site):
+    """This year's programme (approved) with an audit closed (phapche: its
+    findings, and the nonconformity the unit has analysed), one in progress
+    (khcn, audited by a vp auditor: its team reads khcn now) and one
+    planned (vp, audited by a phapche auditor); the other units are not
+    covered this year."""
+    today = date.today()
+    section = ensure_section()
+    with api.env.adopt_user(username="iso.secretary"):
+        programme = api.content.create(
+            container=section,
+            type="AuditProgramme",
+            id=str(today.year),
+            year=today.year,
+            **AUDIT_PROGRAMME,
+        )
+    _as("leader", "approve", programme)
+
+    closed = _audit(
+        programme,
+        "Đánh giá nội bộ Vụ Pháp chế",
+        ["phapche"],
+        "auditor",
+        [],
+        today,
+        today + timedelta(days=1),
+    )
+    _as("auditor", "start", closed)
+    closed.checklist = _checklist("QT-01/PC")
+    _finding(
+        closed,
+        "auditor",
+        "phapche",
+        "minor_nc",
+        "Hồ sơ thẩm định văn bản thiếu phiếu theo dõi",
+        "Hai hồ sơ thẩm định dự thảo thông tư không có phiếu theo dõi quá trình "
+        "xử lý theo biểu mẫu của quy trình.",
+        "Hồ sơ thẩm định số 14 và 17 năm nay.",
+        clause="7.5.3",
+    )
+    _finding(
+        closed,
+        "auditor",
+        "phapche",
+        "observation",
+        "Sổ theo dõi văn bản cập nhật chậm",
+        "Sổ theo dõi văn bản đến của Vụ cập nhật chậm hai ngày so với thực tế.",
+    )
+    _finding(
+        closed,
+        "auditor",
+        "phapche",
+        "improvement",
+        "Có thể số hóa phiếu theo dõi thẩm định",
+        "Đề xuất chuyển phiếu theo dõi sang biểu mẫu điện tử trên mạng nội bộ.",
+    )
+    closed.summary = (
+        "Vụ Pháp chế áp dụng Hệ thống quản lý chất lượng phù hợp với TCVN ISO "
+        "9001:2015. Điểm mạnh: quy trình thẩm định được tuân thủ, cán bộ nắm "
+        "vững yêu cầu. Phát hiện một điểm không phù hợp nhẹ về hồ sơ, một "
+        "khuyến nghị và một cơ hội cải tiến."
+    )
+    _as("auditor", "report", closed)
+    for finding in closed.objectValues():
+        if finding.nonconformity:
+            nc = api.content.get(UID=finding.nonconformity)
+            _analyse(
+                nc, "phapche", "Cán bộ mới chưa được hướng dẫn dùng phiếu theo dõi."
+            )
+    _as("iso.secretary", "close", closed)
+    closed.start = max(date(today.year, 1, 5), today - timedelta(days=150))
+    closed.end = closed.start + timedelta(days=1)
+    closed.reindexObject()
+
+    running = _audit(
+        programme,
+        "Đánh giá nội bộ Vụ Khoa học và Công nghệ",
+        ["khcn"],
+        "auditor",
+        ["auditor2"],
+        today - timedelta(days=1),
+        today + timedelta(days=6),
+        procedures=[_effective("khcn", "QT-01/KHCN")],
+    )
+    _as("auditor", "start", running)
+    running.checklist = _checklist("QT-01/KHCN")
+    running.reindexObject()
+    _finding(
+        running,
+        "auditor2",
+        "khcn",
+        "minor_nc",
+        "Biểu mẫu đề xuất nhiệm vụ dùng phiên bản cũ",
+        "Phòng Quản lý nhiệm vụ còn dùng biểu mẫu BM-01 của lần ban hành trước.",
+        "Ba phiếu đề xuất nộp trong tháng.",
+        clause="7.5.2",
+    )
+
+    _audit(
+        programme,
+        "Đánh giá nội bộ Văn phòng Bộ",
+        ["vp"],
+        "auditor2",
+        [],
+        today + timedelta(days=30),
+        today + timedelta(days=32),
+    )
+    logger.info("Demo internal audits ready")
+
+
 def _effective(unit, code):
     catalog = api.portal.get_tool("portal_catalog")
     (brain,) = catalog.unrestrictedSearchResults(
@@ -407,3 +563,4 @@ def create(site):
     create_documents(site)
     create_records(site)
     create_improvement(site)
+    create_audits(site)

@@ -3,6 +3,7 @@
 The builders in __init__.py turn these into content; tests read them too.
 """
 
+from qms.intranet.units.groups import AUDITORS_GROUP
 from qms.intranet.units.groups import group_id
 from qms.intranet.units.groups import LEADERS_GROUP
 from qms.intranet.units.groups import SECRETARIAT_GROUP
@@ -67,6 +68,20 @@ DEMO_USERS = (
         (),
     ),
     ("phapche.staff", "Ngô Thị Thu (Vụ Pháp chế)", (group_id("phapche", "staff"),), ()),
+    # Internal auditors appointed by the secretariat (issue #14), each a
+    # member of staff of a unit: they never audit their own.
+    (
+        "auditor",
+        "Trịnh Văn Kiên (Chuyên gia đánh giá nội bộ, Văn phòng Bộ)",
+        (AUDITORS_GROUP, group_id("vp", "staff")),
+        (),
+    ),
+    (
+        "auditor2",
+        "Đặng Thị Hoa (Chuyên gia đánh giá nội bộ, Vụ Pháp chế)",
+        (AUDITORS_GROUP, group_id("phapche", "staff")),
+        (),
+    ),
 )
 
 HOME_TEXT = """
@@ -257,3 +272,32 @@ FIRST_ACTIONS = {
         "Lịch họp tuần được gửi qua hệ thống mỗi thứ Sáu.",
     ),
 }
+
+
+# The year's internal audit programme (issue #14).
+AUDIT_PROGRAMME = {
+    "objectives": "Xác định mức độ phù hợp và hiệu lực của Hệ thống quản lý "
+    "chất lượng tại các đơn vị thuộc khối cơ quan Bộ; phát hiện sự không phù "
+    "hợp và cơ hội cải tiến.",
+    "scope": "Các đơn vị thuộc khối cơ quan Bộ áp dụng TCVN ISO 9001:2015; "
+    "quy trình hệ thống và quy trình nghiệp vụ đang có hiệu lực.",
+    "criteria": "TCVN ISO 9001:2015; các tài liệu của Hệ thống quản lý chất "
+    "lượng; quy định pháp luật liên quan đến hoạt động của đơn vị.",
+    "schedule": "Quý II: Vụ Pháp chế. Quý IV: Vụ Khoa học và Công nghệ, Văn "
+    "phòng Bộ. Các đơn vị còn lại: bố trí vào năm sau.",
+}
+CHECKLIST = (
+    (
+        "Đơn vị có danh mục hồ sơ năm được phê duyệt đúng hạn không?",
+        "7.5.3",
+        "conform",
+        "Danh mục hồ sơ năm đã được Vụ trưởng phê duyệt.",
+    ),
+    (
+        "Các quy trình đang áp dụng có phải phiên bản hiện hành không?",
+        "7.5.2",
+        "nonconform",
+        "Một phòng còn dùng biểu mẫu của lần ban hành trước.",
+    ),
+    ("Sự không phù hợp phát hiện năm trước đã được khắc phục chưa?", "10.2", "", ""),
+)
