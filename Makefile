@@ -56,7 +56,7 @@ start: site ## Install, build, create the site once, then serve it in the foregr
 	@echo "  Zope administrator: admin / $${ADMIN_PASSWORD:-qms-demo}"
 	@echo "  Demo accounts (password qms-demo): iso.secretary (ISO secretariat), leader,"
 	@echo "    vp.head vp.officer vp.staff, khcn.head khcn.officer khcn.staff,"
-	@echo "    phapche.head phapche.officer phapche.staff"
+	@echo "    phapche.head phapche.officer phapche.staff, auditor auditor2 (internal auditors)"
 	@echo "  Stop with Ctrl+C."
 	@echo
 	exec $(BIN)/runwsgi instance/etc/zope.ini

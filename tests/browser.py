@@ -26,6 +26,35 @@ def transition(page, label, confirm=True, **fields):
         page.wait_for_load_state()
 
 
+def step(page, label, confirm=True, **fields):
+    """Click a step's button on the item's page (every role has them, not
+    every role the toolbar's state menu); on its form, fill the fields
+    given (a text, or a choice's value for a list) and confirm, unless
+    confirm=False."""
+    page.locator(".qms-steps .qms-step").get_by_text(label, exact=True).click()
+    page.wait_for_load_state()
+    form = page.locator("form.qms-transition-form")
+    for name, value in fields.items():
+        field = form.locator(f"[name='{name}']")
+        if field.evaluate("node => node.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    if confirm:
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state()
+
+
+def field_error(page, name):
+    return page.locator(f".qms-transition-form #qms-{name}-error")
+
+
+def go_back(page):
+    """«Quay lại» from a step's form to the item."""
+    page.locator(".qms-transition-form a", has_text="Quay lại").click()
+    page.wait_for_load_state()
+
+
 def status_message(page) -> str:
     """The text of the page's status messages."""
     return " ".join(page.locator(".portalMessage").all_inner_texts())

@@ -6,8 +6,11 @@ in the register)."""
 from datetime import date
 from datetime import timedelta
 from playwright.sync_api import expect
+from tests.browser import field_error
+from tests.browser import go_back
 from tests.browser import no_sideways_scroll
 from tests.browser import status_message
+from tests.browser import step
 from tests.browser import transition
 
 import re
@@ -44,35 +47,6 @@ def open_register(page, portal_url):
 def state_of(page) -> str:
     """The state badge of a nonconformity's or an action's page."""
     return page.locator(".qms-item-meta .badge[data-state]").inner_text()
-
-
-def step(page, label, confirm=True, **fields):
-    """Click a step's button on the item's page (every role has them, not
-    every role the toolbar's state menu); on its form, fill the fields
-    given (a text, or a choice's value for a list) and confirm, unless
-    confirm=False."""
-    page.locator(".qms-steps .qms-step").get_by_text(label, exact=True).click()
-    page.wait_for_load_state()
-    form = page.locator("form.qms-transition-form")
-    for name, value in fields.items():
-        field = form.locator(f"[name='{name}']")
-        if field.evaluate("node => node.tagName") == "SELECT":
-            field.select_option(value)
-        else:
-            field.fill(value)
-    if confirm:
-        form.locator("button[type=submit]").click()
-        page.wait_for_load_state()
-
-
-def field_error(page, name):
-    return page.locator(f".qms-transition-form #qms-{name}-error")
-
-
-def go_back(page):
-    """«Quay lại» from a step's form to the item."""
-    page.locator(".qms-transition-form a", has_text="Quay lại").click()
-    page.wait_for_load_state()
 
 
 def register_row(page, title):

@@ -83,7 +83,8 @@ class TestAnonymous:
         assert api.user.is_anonymous()
         assert len(api.content.find(SearchableText="Quy chế")) == 0
         login(functional["portal"], TEST_USER_NAME)
-        assert len(api.content.find(SearchableText="Quy chế")) == 1
+        found = api.content.find(SearchableText="Quy chế", portal_type="Document")
+        assert [b.getObject() for b in found] == [internal_page]
 
 
 class TestLoggedIn:

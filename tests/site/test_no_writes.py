@@ -3,6 +3,7 @@ page and search, as each role, on a fresh site (the functional layer's
 database, stacked anew for each test), over real HTTP. A write on read costs
 a commit per page and makes concurrent readers conflict with writers."""
 
+from datetime import date
 from tests.conftest import JSON
 
 import pytest
@@ -20,6 +21,7 @@ LOGINS = (
     "phapche.head",
     "phapche.officer",
     "phapche.staff",
+    "auditor",
 )
 # (path, REST?): what everyone opens
 PAGES = (
@@ -31,10 +33,15 @@ PAGES = (
     ("don-vi/khcn/khac-phuc", False),  # the improvement register
     ("he-thong-qlcl", False),  # the QMS section and its figures
     ("@@search?SearchableText=quy%20tr%C3%ACnh", False),
+    ("danh-gia-noi-bo", False),  # internal audits: programmes
+    (f"danh-gia-noi-bo/{date.today().year}", False),  # coverage
+    ("@@my-audits", False),
+    ("don-vi/khcn", False),  # read by its auditors now (computed roles)
     ("@record-board", True),
     ("@improvement-board", True),
     ("@qms-statistics", True),
     ("@my-tasks", True),
+    ("@audit-coverage", True),
     ("@search?SearchableText=h%E1%BB%93%20s%C6%A1", True),
     ("@search?SearchableText=ban%20hanh&portal_type=Procedure", True),
 )

@@ -14,6 +14,9 @@ Field names, vocabularies' values and the types' names are a contract of the
 REST API (issue #14).
 """
 
+from AccessControl import getSecurityManager
+from Acquisition import aq_base
+from Acquisition import aq_parent
 from datetime import date
 from plone import api
 from plone.app.content.interfaces import INameFromTitle
@@ -24,25 +27,36 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from qms.intranet import _
 from qms.intranet.core.i18n import stored
+from qms.intranet.core.i18n import translated
 from qms.intranet.core.rest import CheckedJSONField
 from qms.intranet.improvement.content import _context
 from qms.intranet.improvement.content import _given
 from qms.intranet.units.groups import AUDITORS_GROUP
 from qms.intranet.units.groups import units_of_user
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from z3c.form.interfaces import IAddForm
+from zExceptions import Forbidden
 from zope import schema
 from zope.component import adapter
 from zope.i18nmessageid import Message
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.interface import provider
 from zope.schema import ValidationError
+from zope.schema.interfaces import IContextAwareDefaultFactory
 
 import json
 
 
 SECTION_ID = "danh-gia-noi-bo"
 PLAN_PERMISSION = "qms.intranet.PlanAudit"
+PLAN_PERMISSION_TITLE = "qms.intranet: Plan audit"
+NOT_DELETED = _(
+    "error_audit_not_deleted",
+    default="Only the ISO secretariat deletes an audit, before it is "
+    "reported; a reported audit is kept.",
+)
 RESULTS = ("conform", "nonconform", "na")
 CHECKLIST_SCHEMA = json.dumps(
     {
@@ -71,6 +85,15 @@ class InvalidChecklist(ValidationError):
     )
 
 
+@provider(IContextAwareDefaultFactory)
+def free_year(context) -> int:
+    """This year, or next year once this year has its programme."""
+    this_year = date.today().year
+    if IAuditSection.providedBy(context) and programme_for(context, this_year):
+        return this_year + 1
+    return this_year
+
+
 class IAuditSection(model.Schema):
     """/danh-gia-noi-bo: the internal audit programmes, one per year."""
 
@@ -78,12 +101,15 @@ class IAuditSection(model.Schema):
 class IAuditProgramme(model.Schema):
     """Chương trình đánh giá nội bộ of one year."""
 
-    year = schema.Int(
+    year = schema.Choice(
         title=_("label_year", default="Year"),
+        description=_(
+            "help_programme_year",
+            default="A programme is made for last year, this year or next year.",
+        ),
+        vocabulary="qms.intranet.ProgrammeYears",
         required=True,
-        min=2000,
-        max=2100,
-        defaultFactory=lambda: date.today().year,
+        defaultFactory=free_year,
     )
     objectives = schema.Text(
         title=_("label_audit_objectives", default="Objectives"), required=False
@@ -112,12 +138,13 @@ class IAuditProgramme(model.Schema):
     def one_programme_a_year(data):
         year = _given(data, "year")
         context = _context(data)
-        section = context if IAuditSection.providedBy(context) else None
-        if section is None and IAuditProgramme.providedBy(context):
-            section = context.aq_parent
-            if context.year == year:
-                return
-        if section is not None and year and programme_for(section, year) is not None:
+        section, itself = context, None
+        if IAuditProgramme.providedBy(context):
+            section, itself = aq_parent(context), aq_base(context)
+        if not IAuditSection.providedBy(section) or not year:
+            return
+        existing = programme_for(section, year)
+        if existing is not None and aq_base(existing) is not itself:
             raise Invalid(
                 _(
                     "error_programme_exists",
@@ -195,9 +222,7 @@ class IAudit(model.Schema):
         required=True,
         min_length=1,
     )
-    directives.widget(
-        "audited_units", AjaxSelectFieldWidget, vocabulary="qms.intranet.Units"
-    )
+    directives.widget("audited_units", CheckBoxFieldWidget)
     start = schema.Date(title=_("label_audit_start", default="From"), required=True)
     end = schema.Date(title=_("label_audit_end", default="To"), required=True)
     lead_auditor = schema.Choice(
@@ -216,9 +241,7 @@ class IAudit(model.Schema):
         required=False,
         default=[],
     )
-    directives.widget(
-        "auditors", AjaxSelectFieldWidget, vocabulary="qms.intranet.Auditors"
-    )
+    directives.widget("auditors", CheckBoxFieldWidget)
     criteria = schema.Text(
         title=_("label_audit_criteria", default="Audit criteria"), required=False
     )
@@ -369,6 +392,21 @@ class AuditSection(Container):
 class AuditProgramme(Container):
     """/danh-gia-noi-bo/<year>; its title says the year."""
 
+    def _delObject(self, id, dp=1, suppress_events=False):
+        """An audit is deleted only by who plans it, before it is reported
+        (the permission «Plan audit»): Plone's delete checks "Delete
+        objects" on the audit, which its team holds while it runs, to
+        delete findings. Moves and renames (suppress_events) are not
+        deletions."""
+        item = self._getOb(id, None)
+        if (
+            not suppress_events
+            and IAudit.providedBy(item)
+            and not getSecurityManager().checkPermission(PLAN_PERMISSION_TITLE, item)
+        ):
+            raise Forbidden(translated(NOT_DELETED))
+        return super()._delObject(id, dp=dp, suppress_events=suppress_events)
+
     @property
     def title(self):
         return stored(Message(PROGRAMME_TITLE, mapping={"year": self.year}))
@@ -391,10 +429,12 @@ class ProgrammeName:
 class Audit(Container):
     """An audit; its findings inside."""
 
+    # None, not (): plone.restapi validates a field left out of a request
+    # against the stored value, and a tuple is no JSON array nor list.
     lead_auditor = None
-    auditors = ()
-    audited_units = ()
-    checklist = ()
+    auditors = None
+    audited_units = None
+    checklist = None
     summary = None
 
     def team(self) -> list[str]:

@@ -2,6 +2,7 @@
 results (values are the REST API's, issue #14), the appointed auditors, the
 units an audit covers."""
 
+from datetime import date
 from plone import api
 from qms.intranet import _
 from qms.intranet.audits.content import audit_of
@@ -67,6 +68,17 @@ class TeamVocabulary(SimpleVocabulary):
             user = api.user.get(userid=value)
             title = (user.getProperty("fullname") or value) if user else value
             return SimpleTerm(value, value, title)
+
+
+@provider(IVocabularyFactory)
+def programme_years(context):
+    """Last year, this year and next year (and a programme's own year)."""
+    this_year = date.today().year
+    years = {this_year - 1, this_year, this_year + 1}
+    own = getattr(context, "year", None)
+    if isinstance(own, int):
+        years.add(own)
+    return SimpleVocabulary([SimpleTerm(y, str(y), str(y)) for y in sorted(years)])
 
 
 @provider(IVocabularyFactory)

@@ -50,6 +50,27 @@ STATES = {
     "cancelled": (_("state_cancelled", default="Cancelled"), "bg-secondary"),
     # corrective actions (hành động khắc phục); `open` is above
     "done": (_("state_done", default="Done"), "bg-success"),
+    # internal audits (đánh giá nội bộ); `reported`, `closed` are above
+    "planned": (_("state_planned", default="Planned"), "bg-secondary"),
+}
+
+# Where one state id means something else for a type: portal type -> state
+# id -> (label, badge). Pass the portal type to state_label / state_badge
+# wherever it is known.
+TYPE_STATES = {
+    "Audit": {
+        "in_progress": (
+            _("state_audit_in_progress", default="Audit in progress"),
+            "bg-primary",
+        ),
+        "reported": (
+            _("state_audit_reported", default="Report submitted"),
+            "bg-info text-dark",
+        ),
+    },
+    "AuditProgramme": {
+        "approved": (_("state_programme_approved", default="Approved"), "bg-success"),
+    },
 }
 
 # The states of each workflow, in the order a document goes through them.
@@ -65,13 +86,19 @@ RECORD_STATES = ("open", "closed")
 COMMENT_STATES = ("pending", "published", "rejected", "spam")
 
 
-def state_label(state: str | None):
+def _entry(state, portal_type):
+    return TYPE_STATES.get(portal_type or "", {}).get(state) or STATES.get(state)
+
+
+def state_label(state: str | None, portal_type: str | None = None):
     """The state's label (a message to translate), or the id itself."""
-    return STATES[state][0] if state in STATES else state or ""
+    entry = _entry(state, portal_type)
+    return entry[0] if entry else state or ""
 
 
-def state_badge(state: str | None) -> str:
-    return STATES[state][1] if state in STATES else "bg-secondary"
+def state_badge(state: str | None, portal_type: str | None = None) -> str:
+    entry = _entry(state, portal_type)
+    return entry[1] if entry else "bg-secondary"
 
 
 def state_options(states=DOCUMENT_STATES) -> list[tuple[str, object]]:

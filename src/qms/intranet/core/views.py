@@ -83,10 +83,11 @@ class TransitionForm(BrowserView):
         return api.content.get_state(obj=self.context, default="")
 
     def state_title(self) -> str:
-        return translated(state_label(self.state()), self.request)
+        label = state_label(self.state(), self.context.portal_type)
+        return translated(label, self.request)
 
     def state_badge(self) -> str:
-        return state_badge(self.state())
+        return state_badge(self.state(), self.context.portal_type)
 
     def button_class(self) -> str:
         return "btn-danger" if self.transition_id() in DANGEROUS else "btn-primary"
@@ -163,7 +164,7 @@ class TransitionForm(BrowserView):
             message,
             mapping={
                 **(message.mapping or {}),
-                "state": translated(state_label(state)),
+                "state": translated(state_label(state, result.portal_type)),
             },
         )
 

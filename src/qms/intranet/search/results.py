@@ -82,10 +82,11 @@ class Results:
 
     def state_title(self, item) -> str:
         state = self.state(item)
-        return translated(state_label(state), self.request) if state else ""
+        kind = text_value(brain_of(item), "portal_type")
+        return translated(state_label(state, kind), self.request) if state else ""
 
     def state_class(self, item) -> str:
-        return state_badge(self.state(item))
+        return state_badge(self.state(item), text_value(brain_of(item), "portal_type"))
 
     def url(self, item) -> str:
         """Where a result opens: its view (files and forms too, not their

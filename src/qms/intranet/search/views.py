@@ -39,6 +39,8 @@ SEARCH_TYPES = (
     "RecordList",
     "Nonconformity",
     "CorrectiveAction",
+    "Audit",
+    "AuditFinding",
     "Document",
     "File",
 )

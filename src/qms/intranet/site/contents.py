@@ -28,7 +28,8 @@ class TranslatedVocabularyView(VocabularyView):
                 continue
             state = item.get("review_state")
             if isinstance(state, str) and state in STATES:
-                item["review_state"] = translated(state_label(state), self.request)
+                label = state_label(state, item.get("portal_type"))
+                item["review_state"] = translated(label, self.request)
             fti = types.get(item.get("portal_type") or "")
             if fti is not None and "Type" in item:
                 item["Type"] = translated(

@@ -89,7 +89,10 @@ class QMSWorkflowTransition(WorkflowTransition):
                 exists = True
         mapping = {
             "transition": translated(Message(title, domain="plone"), self.request),
-            "state": translated(state_label(state), self.request),
+            "state": translated(
+                state_label(state, getattr(self.context, "portal_type", None)),
+                self.request,
+            ),
         }
         if exists:
             message = Message(TRANSITION_NOT_ALLOWED, mapping=mapping)

@@ -506,8 +506,8 @@ def create_audits(site):
                 nc, "phapche", "Cán bộ mới chưa được hướng dẫn dùng phiếu theo dõi."
             )
     _as("iso.secretary", "close", closed)
-    closed.start = max(date(today.year, 1, 5), today - timedelta(days=150))
-    closed.end = closed.start + timedelta(days=1)
+    closed.start = max(date(today.year, 1, 1), today - timedelta(days=150))
+    closed.end = min(closed.start + timedelta(days=1), today)
     closed.reindexObject()
 
     running = _audit(
@@ -516,7 +516,7 @@ def create_audits(site):
         ["khcn"],
         "auditor",
         ["auditor2"],
-        today - timedelta(days=1),
+        max(date(today.year, 1, 1), today - timedelta(days=1)),
         today + timedelta(days=6),
         procedures=[_effective("khcn", "QT-01/KHCN")],
     )

@@ -1,0 +1,1 @@
+"""@audit-coverage: which units a year's audit programme covers (issue #14)."""
