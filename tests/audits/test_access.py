@@ -18,10 +18,11 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.discussion.interfaces import IConversation
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from tests.conftest import JSON
+from tests.matrix import check
+from tests.matrix import refused
+from tests.matrix import Requests
 
 import pytest
 import requests
@@ -71,8 +72,6 @@ NON_TEAM = (OUTSIDER, "phapche.staff", "vp.staff")
 # khcn's own staff: the reference the team is compared with.
 UNIT = "khcn.staff"
 
-PASSWORDS = {SITE_OWNER_NAME: SITE_OWNER_PASSWORD}
-
 
 # Building
 
@@ -117,23 +116,12 @@ def set_audit(portal, path=KHCN_AUDIT, **values):
     return audit
 
 
-class Site:
+class Site(Requests):
     """Requests to the site as one account."""
 
     def __init__(self, portal, http: requests.Session):
-        self.portal, self.url, self.http = portal, portal.absolute_url(), http
-
-    def call(self, login, method, path, api_call=True, **kwargs):
-        prefix = f"{self.url}/++api++" if api_call else self.url
-        password = PASSWORDS.get(login, DEMO_PASSWORD)
-        return self.http.request(
-            method,
-            f"{prefix}/{path}".rstrip("/"),
-            auth=(login, password) if login else None,
-            headers={**JSON, **kwargs.pop("headers", {})} if api_call else {},
-            allow_redirects=False,
-            **kwargs,
-        )
+        super().__init__(portal.absolute_url(), http)
+        self.portal = portal
 
     def page(self, login, path, **params):
         return self.call(login, "GET", path, api_call=False, params=params)
@@ -148,21 +136,6 @@ class Site:
             return {f"error {response.status_code}"}
         prefix = f"{self.url}/"
         return {i["@id"].removeprefix(prefix) for i in response.json()["items"]}
-
-
-def refused(response) -> bool:
-    """401/403/404, or the redirect to the login or refusal page."""
-    if response.status_code in (401, 403, 404):
-        return True
-    location = response.headers.get("Location", "")
-    return response.status_code in (301, 302, 303) and any(
-        word in location for word in ("require_login", "/login", "insufficient")
-    )
-
-
-def check(problems: list, condition: bool, *what) -> None:
-    if not condition:
-        problems.append(" ".join(str(part) for part in what))
 
 
 def _moment(functional_class, change):

@@ -22,11 +22,9 @@ closed. The team is independent (ISO 9001 clause 9.2.2 c).
 from datetime import date
 from datetime import timedelta
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from qms.intranet.site.demo.data import DEMO_PASSWORD
-from qms.intranet.testing import MATRIX_PASSWORD
-from tests.conftest import JSON
+from tests.matrix import check
+from tests.matrix import refused
+from tests.matrix import Requests
 
 import pytest
 import requests
@@ -50,7 +48,6 @@ ROLES = {
     "other_staff": "vp.staff",  # in no team
     "anonymous": None,
 }
-PASSWORDS = {SITE_OWNER_NAME: SITE_OWNER_PASSWORD, "sec.only": MATRIX_PASSWORD}
 AUTHENTICATED = {role for role, login in ROLES.items() if login}
 SECRETARIAT = {"secretariat"}
 TEAM = {"lead_auditor", "auditor"}
@@ -222,23 +219,12 @@ def build(portal) -> None:
     transaction.commit()
 
 
-class Site:
+class Site(Requests):
     """Requests to the site as one role."""
 
     def __init__(self, portal, http: requests.Session):
-        self.portal, self.url, self.http = portal, portal.absolute_url(), http
-
-    def call(self, role, method, path, api_call=True, **kwargs):
-        login = ROLES.get(role, role)
-        prefix = f"{self.url}/++api++" if api_call else self.url
-        return self.http.request(
-            method,
-            f"{prefix}/{path}".rstrip("/"),
-            auth=(login, PASSWORDS.get(login, DEMO_PASSWORD)) if login else None,
-            headers=JSON if api_call else {},
-            allow_redirects=False,
-            **kwargs,
-        )
+        super().__init__(portal.absolute_url(), http, ROLES)
+        self.portal = portal
 
     def get(self, path):
         """The object now, as committed by the requests."""
@@ -248,20 +234,6 @@ class Site:
     def state(self, path):
         obj = self.get(path)
         return api.content.get_state(obj=obj, default=None) if obj else None
-
-
-def refused(response) -> bool:
-    if response.status_code in (401, 403, 404):
-        return True
-    location = response.headers.get("Location", "")
-    return response.status_code in (301, 302, 303) and any(
-        word in location for word in ("require_login", "/login", "insufficient")
-    )
-
-
-def check(problems: list, condition: bool, *what) -> None:
-    if not condition:
-        problems.append(" ".join(str(part) for part in what))
 
 
 def where(obj: dict) -> tuple:

@@ -33,18 +33,17 @@ secretariat. Nonconformities are never deleted (cancel instead).
 from datetime import date
 from datetime import timedelta
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
 from qms.intranet.improvement.workflow import NC_STATES
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from qms.intranet.site.demo.files import pdf_bytes
-from qms.intranet.testing import MATRIX_PASSWORD
 from tests.conftest import acting_as
-from tests.conftest import JSON
 from tests.improvement.test_workflow import act
 from tests.improvement.test_workflow import add_action
 from tests.improvement.test_workflow import report
+from tests.matrix import check
+from tests.matrix import refused
+from tests.matrix import Requests
 
 import base64
 import pytest
@@ -72,7 +71,6 @@ ROLES = {
     "leader": "leader",
     "anonymous": None,
 }
-PASSWORDS = {SITE_OWNER_NAME: SITE_OWNER_PASSWORD, "sec.only": MATRIX_PASSWORD}
 # Accounts made here, in vp's staff group.
 EXTRA_STAFF = ("vp.reporter", "vp.responsible")
 
@@ -298,26 +296,12 @@ def build(portal) -> dict:
     return found
 
 
-class Site:
+class Site(Requests):
     """Requests to the site as one role of the matrix."""
 
     def __init__(self, url: str, made: dict, http: requests.Session):
-        self.url, self.made, self.http = url, made, http
-
-    def call(self, role, method, path, api_call=True, **kwargs):
-        login = ROLES.get(role, role)
-        prefix = f"{self.url}/++api++" if api_call else self.url
-        return self.http.request(
-            method,
-            f"{prefix}/{path}".rstrip("/"),
-            auth=(login, PASSWORDS.get(login, DEMO_PASSWORD)) if login else None,
-            headers=JSON if api_call else {},
-            allow_redirects=False,
-            **kwargs,
-        )
-
-    def admin(self, method, path, api_call=True, **kwargs):
-        return self.call(SITE_OWNER_NAME, method, path, api_call, **kwargs)
+        super().__init__(url, http, ROLES)
+        self.made = made
 
     def snapshot(self) -> dict:
         """path -> (state, modified, description) of what the register
@@ -340,21 +324,6 @@ class Site:
             )
             for item in found
         }
-
-
-def refused(response) -> bool:
-    """401/403/404, or the redirect to the login form."""
-    if response.status_code in (401, 403, 404):
-        return True
-    location = response.headers.get("Location", "")
-    return response.status_code in (301, 302, 303) and (
-        "require_login" in location or "/login" in location
-    )
-
-
-def check(problems: list, condition: bool, *what) -> None:
-    if not condition:
-        problems.append(" ".join(str(part) for part in what))
 
 
 def leaks(response) -> bool:

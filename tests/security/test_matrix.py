@@ -22,6 +22,7 @@ from qms.intranet.testing import RECORD_STATES
 from qms.intranet.testing import RECORD_YEARS
 from tests.conftest import JSON
 from tests.documents.test_permissions import VIEW as DOCUMENT_VIEW
+from tests.matrix import refused
 from tests.records.test_permissions import SEES as RECORD_VIEW
 
 import gzip
@@ -106,7 +107,6 @@ assert {
     "Record",
     "RecordFile",
 } == TYPES
-REDIRECTS_TO_REFUSAL = ("require_login", "insufficient-privileges", "/login")
 
 
 @pytest.fixture
@@ -148,16 +148,6 @@ def _blob():
     from plone.namedfile.file import NamedBlobFile
 
     return NamedBlobFile(pdf_bytes("mật"), filename="mat.pdf")
-
-
-def refused(response) -> bool:
-    """401/403/404, or the redirect to the login form / insufficient privileges."""
-    if response.status_code in (401, 403, 404):
-        return True
-    location = response.headers.get("Location", "")
-    return response.status_code in (301, 302, 303) and any(
-        part in location for part in REDIRECTS_TO_REFUSAL
-    )
 
 
 def shows(text: str, obj: dict) -> bool:

@@ -26,6 +26,7 @@ from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from qms.intranet import _
+from qms.intranet.core.content import first_in_chain
 from qms.intranet.core.i18n import stored
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.rest import CheckedJSONField
@@ -370,17 +371,11 @@ def programme_for(section, year: int):
 
 def audit_of(obj):
     """The audit `obj` is or lies in (None outside one)."""
-    for item in getattr(obj, "aq_chain", ()):
-        if IAudit.providedBy(item):
-            return item
-    return None
+    return first_in_chain(obj, IAudit)
 
 
 def programme_of(obj):
-    for item in getattr(obj, "aq_chain", ()):
-        if IAuditProgramme.providedBy(item):
-            return item
-    return None
+    return first_in_chain(obj, IAuditProgramme)
 
 
 @implementer(IAuditSection)

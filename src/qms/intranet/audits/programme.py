@@ -23,6 +23,7 @@ from qms.intranet.audits.access import audited_now
 from qms.intranet.audits.content import SECTION_ID
 from qms.intranet.audits.coverage import coverage
 from qms.intranet.audits.coverage import KINDS
+from qms.intranet.audits.views import STYLES
 from qms.intranet.core.dates import format_date
 from qms.intranet.core.dates import parse_iso
 from qms.intranet.core.i18n import translated
@@ -37,7 +38,6 @@ from qms.intranet.units.groups import UNITS_FOLDER
 
 ADD_PROGRAMME = "qms.intranet: Add AuditProgramme"
 ADD_AUDIT = "qms.intranet: Add Audit"
-STYLES = "++resource++qms.intranet.audits/programme.css"
 # The order of the auditor's list: what needs them now first.
 STATE_ORDER = {"in_progress": 0, "planned": 1, "reported": 2, "closed": 3}
 

@@ -10,7 +10,6 @@ shipped with the package: every Vietnamese letter, nothing needed from the
 machine)."""
 
 from datetime import date
-from io import BytesIO
 from plone import api
 from Products.Five.browser import BrowserView
 from qms.intranet import _
@@ -29,6 +28,7 @@ from qms.intranet.core.dates import format_date
 from qms.intranet.core.i18n import translated
 from qms.intranet.improvement.report import _para
 from qms.intranet.improvement.report import _register_fonts
+from qms.intranet.improvement.report import build_pdf
 from qms.intranet.improvement.report import FONT
 from qms.intranet.improvement.report import FONT_BOLD
 from qms.intranet.units.groups import unit_titles
@@ -448,7 +448,6 @@ def render_pdf(data: dict) -> bytes:
     """The plan or the report as an A4 PDF."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
 
     _register_fonts()
     styles, width = _styles(), A4[0] - 40 * mm
@@ -457,28 +456,13 @@ def render_pdf(data: dict) -> bytes:
         story += _section_story(part, styles, width)
     story += _signature_story(data, styles, width)
 
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.drawString(
-            20 * mm, 10 * mm, f"{data['title']} – {data['subtitle']}"[:110]
-        )
-        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, str(doc.page))
-        canvas.restoreState()
-
-    out = BytesIO()
-    SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=25 * mm,
-        rightMargin=15 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+    return build_pdf(
+        story,
         title=f"{data['title']} – {data['subtitle']}",
         author=data["issuer"],
         creator=data["system"],
-    ).build(story, onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue()
+        margins=(25, 15),
+    )
 
 
 class _Sheet(BrowserView):

@@ -29,6 +29,7 @@ from qms.intranet.core.dates import format_date
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import step_buttons
 from qms.intranet.core.views import TransitionForm
 from qms.intranet.improvement.views import history
 from qms.intranet.improvement.views import procedure_link
@@ -45,7 +46,7 @@ import transaction
 MODIFY = "Modify portal content"
 ADD_FINDING = "qms.intranet: Add AuditFinding"
 # The styles of these pages (audits/static, registered in programme.zcml).
-STYLES = "++resource++qms.intranet.audits/audit.css"
+STYLES = "++resource++qms.intranet.audits/audits.css"
 # Once reported, an audit has a report to print.
 REPORTED_STATES = ("reported", "closed")
 CHECKLIST_FIELDS = ("question", "clause", "procedure", "result", "evidence")
@@ -280,24 +281,10 @@ class AuditView(_Page):
         return self.t(message) if message else ""
 
     def transitions(self) -> list[dict]:
-        """The steps the current person may take now, each to its form."""
-        wftool = api.portal.get_tool("portal_workflow")
-        base = f"{self.context.absolute_url()}/@@qms-transition?transition="
-        return [
-            {
-                "id": item["id"],
-                "title": self.t(Message(item["title"], domain="plone")),
-                "url": base + item["id"],
-            }
-            for item in wftool.getTransitionsFor(self.context)
-        ]
+        return step_buttons(self.context, self.request)
 
     def history(self) -> list[dict]:
-        rows = history(self.context, self.request)
-        for row in rows:  # an audit's own state names ("Audit in progress")
-            row["state_title"] = self.t(state_label(row["state"], "Audit"))
-            row["badge"] = state_badge(row["state"], "Audit")
-        return rows
+        return history(self.context, self.request)
 
 
 class FindingView(_Page):

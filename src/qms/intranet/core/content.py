@@ -4,6 +4,16 @@ from contextlib import contextmanager
 from plone.dexterity.content import Container
 
 
+def first_in_chain(obj, interface):
+    """The first object providing `interface` among `obj` and its parents
+    (None outside one): the nonconformity a file lies in, an audit's
+    programme."""
+    for item in getattr(obj, "aq_chain", ()):
+        if interface.providedBy(item):
+            return item
+    return None
+
+
 class BusyContainer(Container):
     """A container many people add to at the same time (a unit, its record
     lists, its register): adding, renaming or removing a child changes the

@@ -41,6 +41,22 @@ NOT_AVAILABLE = _(
 DANGEROUS = frozenset({"reject", "withdraw", "amend"})
 
 
+def step_buttons(context, request, dangerous=DANGEROUS) -> list[dict]:
+    """The workflow steps the current person may take on `context` now: one
+    button each, to the step's small form; those in `dangerous` warn."""
+    wftool = api.portal.get_tool("portal_workflow")
+    base = f"{context.absolute_url()}/@@qms-transition?transition="
+    return [
+        {
+            "id": item["id"],
+            "title": translated(Message(item["title"], domain="plone"), request),
+            "url": base + item["id"],
+            "css": "btn-outline-danger" if item["id"] in dangerous else "btn-primary",
+        }
+        for item in wftool.getTransitionsFor(context)
+    ]
+
+
 class TransitionForm(BrowserView):
     """The form of one transition. Concepts subclass it to ask for more
     (extra_fields / apply) and register it for their types."""

@@ -19,6 +19,7 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from qms.intranet import _
 from qms.intranet.core.content import BusyContainer
+from qms.intranet.core.content import first_in_chain
 from qms.intranet.core.i18n import translated
 from z3c.form.interfaces import IAddForm
 from zExceptions import Forbidden
@@ -220,17 +221,11 @@ class ICorrectiveAction(model.Schema):
 
 def nonconformity_of(obj):
     """The nonconformity `obj` is or lies in (None outside one)."""
-    for item in getattr(obj, "aq_chain", ()):
-        if INonconformity.providedBy(item):
-            return item
-    return None
+    return first_in_chain(obj, INonconformity)
 
 
 def register_of(obj):
-    for item in getattr(obj, "aq_chain", ()):
-        if IImprovementRegister.providedBy(item):
-            return item
-    return None
+    return first_in_chain(obj, IImprovementRegister)
 
 
 @implementer(IImprovementRegister)

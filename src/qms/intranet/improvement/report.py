@@ -229,7 +229,6 @@ def render_pdf(data: dict) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether
     from reportlab.platypus import Paragraph
-    from reportlab.platypus import SimpleDocTemplate
     from reportlab.platypus import Spacer
     from reportlab.platypus import Table
     from reportlab.platypus import TableStyle
@@ -358,25 +357,43 @@ def render_pdf(data: dict) -> bytes:
         )
     )
 
+    return build_pdf(
+        story,
+        title=f"{data['title']} {data['reference']}",
+        author=data["unit"],
+        subject=data["nc_title"],
+        creator=data["system"],
+    )
+
+
+def build_pdf(story, *, title, author, creator, subject="", margins=(18, 18)):
+    """An A4 PDF of reportlab's `story`, its title and page number at the
+    foot of each page; `margins`: left and right, in millimetres."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    left, right = margins
+
     def footer(canvas, doc):
         canvas.saveState()
         canvas.setFont(FONT, 8)
-        canvas.drawString(18 * mm, 10 * mm, f"{data['title']} {data['reference']}")
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(doc.page))
+        canvas.drawString(left * mm, 10 * mm, title[:110])
+        canvas.drawRightString(A4[0] - right * mm, 10 * mm, str(doc.page))
         canvas.restoreState()
 
     out = BytesIO()
     SimpleDocTemplate(
         out,
         pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
+        leftMargin=left * mm,
+        rightMargin=right * mm,
         topMargin=16 * mm,
         bottomMargin=18 * mm,
-        title=f"{data['title']} {data['reference']}",
-        author=data["unit"],
-        subject=data["nc_title"],
-        creator=data["system"],
+        title=title,
+        author=author,
+        subject=subject,
+        creator=creator,
     ).build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 

@@ -26,6 +26,7 @@ from qms.intranet.core.rest import BadRequestError
 from qms.intranet.core.rest import year_param
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import step_buttons
 from qms.intranet.core.views import TransitionForm
 from qms.intranet.improvement.content import ICorrectiveAction
 from qms.intranet.improvement.content import INonconformity
@@ -169,8 +170,8 @@ def history(obj, request) -> list[dict]:
                 "time": when.strftime("%d/%m/%Y %H:%M") if when else "",
                 "comments": entry.get("comments") or "",
                 "state": state,
-                "state_title": t(state_label(state), request),
-                "badge": state_badge(state),
+                "state_title": t(state_label(state, obj.portal_type), request),
+                "badge": state_badge(state, obj.portal_type),
             }
         )
     return list(reversed(rows))
@@ -250,21 +251,7 @@ class _Page(BrowserView):
         return history(self.context, self.request)
 
     def transitions(self) -> list[dict]:
-        """The workflow steps the current person may take now: one button
-        each, to the step's small form."""
-        wftool = api.portal.get_tool("portal_workflow")
-        base = f"{self.context.absolute_url()}/@@qms-transition?transition="
-        return [
-            {
-                "id": item["id"],
-                "title": self.t(Message(item["title"], domain="plone")),
-                "url": base + item["id"],
-                "css": "btn-outline-danger"
-                if item["id"] in DANGEROUS
-                else "btn-primary",
-            }
-            for item in wftool.getTransitionsFor(self.context)
-        ]
+        return step_buttons(self.context, self.request, DANGEROUS)
 
 
 class RegisterView(_Page):

@@ -20,6 +20,7 @@ from qms.intranet.core.rest import BadRequestError
 from qms.intranet.core.rest import year_param
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import step_buttons
 from qms.intranet.core.views import YearPage
 from qms.intranet.records import lists
 from qms.intranet.records.board import board
@@ -33,7 +34,6 @@ from qms.intranet.units.groups import sees_every_unit
 from qms.intranet.units.groups import unit_of
 from qms.intranet.units.groups import UNITS_FOLDER
 from qms.intranet.units.groups import units_of_user
-from zope.i18nmessageid import Message
 from zope.schema import ValidationError
 
 import csv
@@ -187,21 +187,7 @@ class RecordListView(_Stated, BrowserView):
         return format_date(self.context.approved_on)
 
     def transitions(self) -> list[dict]:
-        """The workflow steps the current person may take: one button each,
-        to the step's small form."""
-        wftool = api.portal.get_tool("portal_workflow")
-        base = f"{self.context.absolute_url()}/@@qms-transition?transition="
-        return [
-            {
-                "id": t["id"],
-                "title": translated(Message(t["title"], domain="plone"), self.request),
-                "url": base + t["id"],
-                "css": "btn-outline-danger"
-                if t["id"] in ("reject", "amend")
-                else "btn-primary",
-            }
-            for t in wftool.getTransitionsFor(self.context)
-        ]
+        return step_buttons(self.context, self.request)
 
     def archive_url(self) -> str:
         return self.context.aq_parent.absolute_url()

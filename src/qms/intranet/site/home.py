@@ -12,6 +12,7 @@ from qms.intranet.core.dates import parse_iso
 from qms.intranet.core.tasks import my_tasks
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.records.lists import ARCHIVE_ID
+from qms.intranet.units.groups import AUDITORS_GROUP
 from qms.intranet.units.groups import unit_titles
 from qms.intranet.units.groups import UNITS_FOLDER
 from qms.intranet.units.groups import units_of_user
@@ -58,7 +59,13 @@ class HomeView(BrowserView):
             "units": f"{portal_url}/{UNITS_FOLDER}",
             "search": f"{portal_url}/@@search",
             "board": f"{portal_url}/@@record-board",
+            "my_audits": f"{portal_url}/@@my-audits" if self.is_auditor() else "",
         }
+
+    def is_auditor(self) -> bool:
+        """An internal auditor: their audits are one click away."""
+        user = api.user.get_current()
+        return AUDITORS_GROUP in (user.getGroups() or ())
 
     def recent(self) -> list[dict]:
         """What changed lately in the person's units (what they may see)."""

@@ -8,6 +8,7 @@ section holds documents owned by units too).
 
 from plone import api
 from qms.intranet import _
+from qms.intranet.core.content import first_in_chain
 from qms.intranet.units.content import IDepartment
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -77,10 +78,7 @@ def ensure_unit_groups(unit) -> None:
 
 def unit_of(obj):
     """The unit folder `obj` lies in, or None."""
-    for item in getattr(obj, "aq_chain", ()):
-        if IDepartment.providedBy(item):
-            return item
-    return None
+    return first_in_chain(obj, IDepartment)
 
 
 def all_units() -> list:

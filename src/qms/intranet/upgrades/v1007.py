@@ -12,6 +12,8 @@
 from plone import api
 from qms.intranet import logger
 from qms.intranet.improvement.subscribers import ensure_register
+from qms.intranet.upgrades import add_indexes
+from qms.intranet.upgrades import import_steps
 
 
 STEPS = ("typeinfo", "workflow", "rolemap", "actions")
@@ -40,18 +42,9 @@ COLUMNS = (
 
 
 def upgrade(context):
-    setup = api.portal.get_tool("portal_setup")
-    for step in STEPS:
-        setup.runImportStepFromProfile(
-            "profile-qms.intranet:default", step, run_dependencies=False
-        )
+    import_steps(*STEPS)
+    add_indexes(INDEXES, COLUMNS)
     catalog = api.portal.get_tool("portal_catalog")
-    for name, meta_type in INDEXES.items():
-        if name not in catalog.indexes():
-            catalog.addIndex(name, meta_type)
-    for name in COLUMNS:
-        if name not in catalog.schema():
-            catalog.addColumn(name)
     for brain in catalog.unrestrictedSearchResults(portal_type="Department"):
         ensure_register(brain._unrestrictedGetObject())
     logger.info("Improvement registers in every unit")

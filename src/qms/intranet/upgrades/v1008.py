@@ -15,6 +15,8 @@ from plone import api
 from qms.intranet import logger
 from qms.intranet.audits.subscribers import ensure_section
 from qms.intranet.units.groups import ensure_site_groups
+from qms.intranet.upgrades import add_indexes
+from qms.intranet.upgrades import import_steps
 
 
 STEPS = ("typeinfo", "workflow", "rolemap", "actions")
@@ -28,18 +30,9 @@ COLUMNS = ("finding_kind",)
 
 
 def upgrade(context):
-    setup = api.portal.get_tool("portal_setup")
-    for step in STEPS:
-        setup.runImportStepFromProfile(
-            "profile-qms.intranet:default", step, run_dependencies=False
-        )
+    import_steps(*STEPS)
+    add_indexes(INDEXES, COLUMNS)
     catalog = api.portal.get_tool("portal_catalog")
-    for name, meta_type in INDEXES.items():
-        if name not in catalog.indexes():
-            catalog.addIndex(name, meta_type)
-    for name in COLUMNS:
-        if name not in catalog.schema():
-            catalog.addColumn(name)
     ensure_site_groups()
     ensure_section()
     api.portal.get_tool("portal_workflow").updateRoleMappings()

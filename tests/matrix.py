@@ -1,0 +1,55 @@
+"""What the permission matrices share: requests as an account over real
+HTTP, what counts as a refusal, and collecting every mismatch."""
+
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from qms.intranet.site.demo.data import DEMO_PASSWORD
+from qms.intranet.testing import MATRIX_PASSWORD
+from tests.conftest import JSON
+
+import requests
+
+
+PASSWORDS = {SITE_OWNER_NAME: SITE_OWNER_PASSWORD, "sec.only": MATRIX_PASSWORD}
+# Where Plone sends someone who may not see a page.
+REDIRECTS_TO_REFUSAL = ("require_login", "insufficient-privileges", "/login")
+
+
+def refused(response) -> bool:
+    """401/403/404, or the redirect to the login form or the refusal page."""
+    if response.status_code in (401, 403, 404):
+        return True
+    location = response.headers.get("Location", "")
+    return response.status_code in (301, 302, 303) and any(
+        part in location for part in REDIRECTS_TO_REFUSAL
+    )
+
+
+def check(problems: list, condition: bool, *what) -> None:
+    """Collect a mismatch, to report them all together."""
+    if not condition:
+        problems.append(" ".join(str(part) for part in what))
+
+
+class Requests:
+    """Requests to the site as an account (a role of `roles`, or a login;
+    None: anonymous), REST by default, never following redirects."""
+
+    def __init__(self, url: str, http: requests.Session, roles: dict | None = None):
+        self.url, self.http, self.roles = url, http, roles or {}
+
+    def call(self, role, method, path, api_call=True, **kwargs):
+        login = self.roles.get(role, role)
+        prefix = f"{self.url}/++api++" if api_call else self.url
+        headers = {**JSON, **kwargs.pop("headers", {})} if api_call else {}
+        return self.http.request(
+            method,
+            f"{prefix}/{path}".rstrip("/"),
+            auth=(login, PASSWORDS.get(login, DEMO_PASSWORD)) if login else None,
+            headers=headers,
+            allow_redirects=False,
+            **kwargs,
+        )
+
+    def admin(self, method, path, api_call=True, **kwargs):
+        return self.call(SITE_OWNER_NAME, method, path, api_call, **kwargs)
