@@ -50,6 +50,8 @@ setup(
         "borg.localrole",
         "BTrees",
         "collective.exportimport",
+        "DateTime",
+        "docxtpl",
         "persistent",
         "plone.api",
         "plone.app.content",
@@ -57,10 +59,12 @@ setup(
         "plone.app.discussion",
         "plone.app.iterate",
         "plone.app.layout",
+        "plone.app.registry",
         "plone.app.textfield",
         "plone.app.uuid",
         "plone.app.versioningbehavior",
         "plone.app.workflow",
+        "plone.app.z3cform",
         "plone.autoform",
         "plone.batching",
         "plone.base",
@@ -89,6 +93,8 @@ setup(
         # text of attached PDFs for full-text search
         "pypdf",
         "python-dateutil",
+        # the yearly report as an editable DOCX (docxtpl fills our template)
+        "python-docx",
         # the printable nonconformity report as PDF
         "reportlab",
         "transaction",

@@ -37,6 +37,12 @@ PAGES = (
     (f"danh-gia-noi-bo/{date.today().year}", False),  # coverage
     ("@@my-audits", False),
     ("don-vi/khcn", False),  # read by its auditors now (computed roles)
+    ("don-vi/khcn/muc-tieu", False),  # quality objectives
+    (f"don-vi/khcn/muc-tieu/{date.today().year}", False),
+    ("xem-xet-lanh-dao", False),  # management reviews
+    ("danh-gia-hang-nam", False),  # yearly evaluations
+    ("@@qms-dashboard", False),
+    ("@@yearly-report", False),
     ("@record-board", True),
     ("@improvement-board", True),
     ("@qms-statistics", True),

@@ -136,6 +136,7 @@ class TestUpgrades:
             ("1006",),
             ("1007",),
             ("1008",),
+            ("1009",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):

@@ -18,8 +18,11 @@ from BTrees.IIBTree import multiunion
 from datetime import date
 from plone import api
 from qms.intranet.audits.vocabularies import FINDING_KINDS
+from qms.intranet.core.catalog import as_set
+from qms.intranet.core.catalog import found_rids
+from qms.intranet.core.catalog import index
+from qms.intranet.core.catalog import indexed_rids
 from qms.intranet.core.i18n import translated
-from qms.intranet.improvement.board import found_rids
 from qms.intranet.units.groups import all_units
 from qms.intranet.units.groups import UNITS_FOLDER
 
@@ -30,23 +33,6 @@ STATUSES = ("audited", "in_progress", "planned", "not_planned")
 AUDITED_STATES = frozenset({"reported", "closed"})
 # A linked nonconformity in one of these states is no longer open.
 CLOSED_NC_STATES = frozenset({"closed", "cancelled"})
-
-
-def _index(catalog, name: str):
-    return catalog._catalog.indexes[name]
-
-
-def _as_set(found) -> IISet:
-    """An index's rids for one value (an int when there is one)."""
-    if found is None:
-        return IISet()
-    return IISet((found,)) if isinstance(found, int) else found
-
-
-def _indexed(catalog, name: str, value) -> IISet:
-    """The rids an index holds for `value` (unrestricted: only ever
-    intersected with a restricted set)."""
-    return _as_set(_index(catalog, name)._index.get(value))
 
 
 def _iso(value) -> str | None:
@@ -93,7 +79,7 @@ def _lead_auditor(brain) -> str | None:
 
 def year_audits(catalog, year: int) -> list[dict]:
     """The audits of the year's programme the person may see, by start."""
-    units_index = _index(catalog, "audited_units")._unindex
+    units_index = index(catalog, "audited_units")._unindex
     names = {}
     found = []
     for brain in api.content.find(portal_type="Audit", qms_year=year, sort_on="start"):
@@ -129,8 +115,8 @@ def _nc_sets(catalog, findings: IISet) -> tuple[IISet, IISet]:
     """Among `findings`, those whose nonconformity is open and closed (a
     finding that became none is not indexed in finding_nc_state)."""
     opened, closed = [], []
-    for state, rids in _index(catalog, "finding_nc_state")._index.items():
-        (closed if state in CLOSED_NC_STATES else opened).append(_as_set(rids))
+    for state, rids in index(catalog, "finding_nc_state")._index.items():
+        (closed if state in CLOSED_NC_STATES else opened).append(as_set(rids))
     return (
         intersection(findings, multiunion(opened)),
         intersection(findings, multiunion(closed)),
@@ -141,7 +127,7 @@ def _unit_row(catalog, brain, audits, findings, sets, portal_url) -> dict:
     """The row of one unit."""
     unit = brain.getId
     own = [audit for audit in audits if unit in audit["units"]]
-    in_unit = intersection(findings, _indexed(catalog, "owning_unit", unit))
+    in_unit = intersection(findings, indexed_rids(catalog, "owning_unit", unit))
     return {
         "unit": unit,
         "unit_title": brain.Title,
@@ -185,7 +171,7 @@ def coverage(year: int | None = None) -> dict:
     findings = IISet()
     if programme is not None:
         findings = found_rids(catalog, portal_type="AuditFinding", qms_year=year)
-    sets = {kind: _indexed(catalog, "finding_kind", kind) for kind in KINDS}
+    sets = {kind: indexed_rids(catalog, "finding_kind", kind) for kind in KINDS}
     sets["nc_open"], sets["nc_closed"] = _nc_sets(catalog, findings)
     rows = [
         _unit_row(catalog, brain, audits, findings, sets, portal_url)

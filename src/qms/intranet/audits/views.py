@@ -29,12 +29,12 @@ from qms.intranet.core.dates import format_date
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import fullname
+from qms.intranet.core.views import history
 from qms.intranet.core.views import step_buttons
 from qms.intranet.core.views import TransitionForm
-from qms.intranet.improvement.views import history
 from qms.intranet.improvement.views import procedure_link
 from qms.intranet.improvement.vocabularies import label_of
-from qms.intranet.records.views import fullname
 from qms.intranet.units.groups import unit_titles
 from qms.intranet.units.groups import UNITS_FOLDER
 from zope.i18nmessageid import Message

@@ -71,6 +71,25 @@ TYPE_STATES = {
     "AuditProgramme": {
         "approved": (_("state_programme_approved", default="Approved"), "bg-success"),
     },
+    "YearlyEvaluation": {
+        "pending": (
+            _("state_pending_approval", default="Pending approval"),
+            "bg-info text-dark",
+        ),
+        "approved": (_("state_programme_approved", default="Approved"), "bg-success"),
+    },
+    "ObjectivePlan": {
+        "pending": (
+            _("state_objectives_pending", default="Pending issue"),
+            "bg-warning text-dark",
+        ),
+        "issued": (_("state_issued", default="Issued"), "bg-success"),
+    },
+    "ManagementReview": {
+        "draft": (_("state_review_draft", default="Being prepared"), "bg-secondary"),
+        "held": (_("state_review_held", default="Held"), "bg-primary"),
+        "closed": (_("state_review_closed", default="Closed"), "bg-dark"),
+    },
 }
 
 # The states of each workflow, in the order a document goes through them.

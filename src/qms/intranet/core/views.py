@@ -41,6 +41,45 @@ NOT_AVAILABLE = _(
 DANGEROUS = frozenset({"reject", "withdraw", "amend"})
 
 
+def fullname(userid: str) -> str:
+    """A person's full name (their id when they have none or are gone)."""
+    user = api.user.get(userid=userid) if userid else None
+    return (user.getProperty("fullname", "") or userid) if user else (userid or "")
+
+
+def history(obj, request) -> list[dict]:
+    """Who did which step when, with their comments, and the state it led
+    to (labelled for the item's type): newest first."""
+    wftool = api.portal.get_tool("portal_workflow")
+    chain = wftool.getChainFor(obj)
+    if not chain:
+        return []
+    workflow = wftool.getWorkflowById(chain[0])
+    rows = []
+    for entry in getattr(obj, "workflow_history", {}).get(chain[0], ()):
+        action = entry.get("action")
+        if action and action in workflow.transitions:
+            title = Message(
+                workflow.transitions[action].title or action, domain="plone"
+            )
+        else:
+            title = action or _("history_created", default="Created")
+        when = entry.get("time")
+        state = entry.get("review_state")
+        rows.append(
+            {
+                "action": translated(title, request),
+                "actor": fullname(entry.get("actor") or ""),
+                "time": when.strftime("%d/%m/%Y %H:%M") if when else "",
+                "comments": entry.get("comments") or "",
+                "state": state,
+                "state_title": translated(state_label(state, obj.portal_type), request),
+                "badge": state_badge(state, obj.portal_type),
+            }
+        )
+    return list(reversed(rows))
+
+
 def step_buttons(context, request, dangerous=DANGEROUS) -> list[dict]:
     """The workflow steps the current person may take on `context` now: one
     button each, to the step's small form; those in `dangerous` warn."""

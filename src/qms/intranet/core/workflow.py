@@ -11,7 +11,7 @@ from zope.i18n import translate
 REASON_REQUIRED = {
     "reject": _(
         "error_reject_needs_comment",
-        default="Say why the document is sent back: the comment is required.",
+        default="Say why it is sent back: the comment is required.",
     ),
     "withdraw": _(
         "error_withdraw_needs_comment",

@@ -24,6 +24,9 @@ from datetime import timedelta
 from plone import api
 from plone.memoize.view import memoize
 from qms.intranet import _
+from qms.intranet.core.catalog import found_rids
+from qms.intranet.core.catalog import index
+from qms.intranet.core.catalog import indexed_rids
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.views import YearPage
 from qms.intranet.improvement.content import REGISTER_ID
@@ -80,26 +83,6 @@ def register_url(unit: str) -> str:
 # Counting from the indexes
 
 
-def _index(catalog, name: str):
-    return catalog._catalog.indexes[name]
-
-
-def found_rids(catalog, **query) -> IISet:
-    """The rids of a catalog search restricted to what the current person
-    may see, as a set, without loading a single brain."""
-    results = catalog.searchResults(**query)
-    return IISet(getattr(results, "_seq", None) or ())
-
-
-def _indexed(catalog, index: str, value) -> IISet:
-    """The rids an index holds for one value (unrestricted: only ever
-    intersected with a restricted set)."""
-    found = _index(catalog, index)._index.get(value)
-    if found is None:
-        return IISet()
-    return IISet((found,)) if isinstance(found, int) else found
-
-
 def _overdue(catalog, open_ncs: IISet) -> IISet:
     """The rids of the nonconformities among `open_ncs` with at least one
     open action whose due date has passed."""
@@ -131,8 +114,8 @@ def parents_of(catalog, rids) -> IISet:
 def _days_to_close(catalog, closed) -> list[int]:
     """Days from detection to closing of each closed nonconformity, read
     from the FieldIndexes' stored values (rid -> date)."""
-    detected = _index(catalog, "detected_on")._unindex
-    closed_on = _index(catalog, "closed_on")._unindex
+    detected = index(catalog, "detected_on")._unindex
+    closed_on = index(catalog, "closed_on")._unindex
     days = []
     for rid in closed:
         start, end = detected.get(rid), closed_on.get(rid)
@@ -180,7 +163,7 @@ def board(year: int | None = None) -> dict:
     if units:
         year_ncs = found_rids(catalog, portal_type="Nonconformity", qms_year=year)
         state = {
-            name: intersection(year_ncs, _indexed(catalog, "review_state", name))
+            name: intersection(year_ncs, indexed_rids(catalog, "review_state", name))
             for name in NC_STATES
         }
         open_ncs = multiunion([state[name] for name in OPEN_NC_STATES])
@@ -191,17 +174,17 @@ def board(year: int | None = None) -> dict:
             "cancelled": state["cancelled"],
             # effective the first time: closed, never reopened
             "effective": intersection(
-                state["closed"], _indexed(catalog, "nc_reopened", False)
+                state["closed"], indexed_rids(catalog, "nc_reopened", False)
             ),
             **{
                 f"source:{source}": intersection(
-                    year_ncs, _indexed(catalog, "nc_source", source)
+                    year_ncs, indexed_rids(catalog, "nc_source", source)
                 )
                 for source in SOURCE_IDS
             },
         }
         for unit, title in units:
-            in_unit = intersection(year_ncs, _indexed(catalog, "owning_unit", unit))
+            in_unit = intersection(year_ncs, indexed_rids(catalog, "owning_unit", unit))
             row, days = _figures(sets, in_unit, catalog)
             all_days.extend(days)
             rows.append(

@@ -11,9 +11,13 @@ Field names, vocabularies' values and the types' names are a contract of
 the REST API (issue #13).
 """
 
+from AccessControl import ClassSecurityInfo
 from AccessControl import getSecurityManager
+from AccessControl.class_init import InitializeClass
+from Acquisition import aq_parent
 from BTrees.OOBTree import OOBTree
 from datetime import date
+from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -31,6 +35,8 @@ from zope.interface import invariant
 
 
 REGISTER_ID = "khac-phuc"
+# The states in which a nonconformity no longer changes (workflow.py).
+FROZEN_STATES = ("closed", "cancelled")
 NOT_DELETED = _(
     "error_nonconformity_not_deleted",
     default="A nonconformity is not deleted: its reference is never reused. "
@@ -265,3 +271,19 @@ class Nonconformity(Container):
 @implementer(ICorrectiveAction)
 class CorrectiveAction(Container):
     """A corrective action; its evidence files inside."""
+
+    security = ClassSecurityInfo()
+
+    @security.public
+    def in_frozen_nonconformity(self) -> bool:
+        """The action lies in a closed or cancelled nonconformity: its steps
+        are not offered (the workflow's guards; a management review's
+        actions are followed whatever the review's state). Public: a guard
+        asks it for someone who may not see the parent."""
+        parent = nonconformity_of(aq_parent(self))
+        if parent is None:
+            return False
+        return api.content.get_state(obj=parent, default=None) in FROZEN_STATES
+
+
+InitializeClass(CorrectiveAction)

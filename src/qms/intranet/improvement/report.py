@@ -16,6 +16,7 @@ from qms.intranet import _
 from qms.intranet.core.dates import format_date
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import fullname
 from qms.intranet.improvement.content import ICorrectiveAction
 from qms.intranet.improvement.content import INonconformity
 from qms.intranet.improvement.views import last_actor
@@ -28,7 +29,6 @@ from qms.intranet.improvement.vocabularies import EFFECTIVENESS
 from qms.intranet.improvement.vocabularies import label_of
 from qms.intranet.improvement.vocabularies import SEVERITIES
 from qms.intranet.improvement.vocabularies import SOURCES
-from qms.intranet.records.views import fullname
 from qms.intranet.units.groups import unit_of
 from xml.sax.saxutils import escape
 

@@ -20,11 +20,11 @@ from BTrees.IIBTree import intersection
 from datetime import date
 from plone import api
 from qms.intranet import _
+from qms.intranet.core.catalog import found_rids
 from qms.intranet.core.dates import format_date
 from qms.intranet.core.i18n import translated
 from qms.intranet.core.tasks import ITaskProvider
 from qms.intranet.core.tasks import Task
-from qms.intranet.improvement.board import found_rids
 from qms.intranet.improvement.board import parents_of
 from qms.intranet.units.groups import unit_titles
 from qms.intranet.units.groups import units_where
@@ -114,6 +114,22 @@ def _analysed_and_planned(catalog, units):
 
 
 @implementer(ITaskProvider)
+def action_to_do(due, day: date):
+    """What a person responsible for an action is asked: to do it by its
+    due date, or that it is overdue."""
+    if isinstance(due, date) and due < day:
+        return _(
+            "task_action_overdue",
+            default="Overdue (due ${date}): do it and record the result",
+            mapping={"date": format_date(due)},
+        )
+    return _(
+        "task_action_do",
+        default="Do it by ${date} and record the result",
+        mapping={"date": format_date(due)},
+    )
+
+
 class ImprovementTasks:
     def tasks(self) -> list[Task]:
         if api.user.is_anonymous():
@@ -272,18 +288,7 @@ class ImprovementTasks:
             if parent is None:
                 continue
             due = brain.due_date
-            if isinstance(due, date) and due < day:
-                action = _(
-                    "task_action_overdue",
-                    default="Overdue (due ${date}): do it and record the result",
-                    mapping={"date": format_date(due)},
-                )
-            else:
-                action = _(
-                    "task_action_do",
-                    default="Do it by ${date} and record the result",
-                    mapping={"date": format_date(due)},
-                )
+            action = action_to_do(due, day)
             found.append(
                 Task(
                     kind="corrective_action_to_do",

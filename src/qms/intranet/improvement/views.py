@@ -26,6 +26,8 @@ from qms.intranet.core.rest import BadRequestError
 from qms.intranet.core.rest import year_param
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import fullname
+from qms.intranet.core.views import history
 from qms.intranet.core.views import step_buttons
 from qms.intranet.core.views import TransitionForm
 from qms.intranet.improvement.content import ICorrectiveAction
@@ -50,13 +52,11 @@ from qms.intranet.improvement.workflow import OPEN_NC_STATES
 from qms.intranet.improvement.workflow import RESULT_REQUIRED
 from qms.intranet.improvement.workflow import ROOT_CAUSE_REQUIRED
 from qms.intranet.records.views import AddFileForm
-from qms.intranet.records.views import fullname
 from qms.intranet.units.groups import sees_every_unit
 from qms.intranet.units.groups import unit_of
 from qms.intranet.units.groups import units_of_user
 from urllib.parse import urlencode
 from zExceptions import Unauthorized
-from zope.i18nmessageid import Message
 from ZTUtils.Lazy import LazyCat
 
 import transaction
@@ -140,41 +140,6 @@ def overdue_count(register, paths=None) -> int:
             review_state=list(OPEN_NC_STATES),
         )
     )
-
-
-def history(obj, request) -> list[dict]:
-    """Who did which step when, with their comments: newest first."""
-    wftool = api.portal.get_tool("portal_workflow")
-    chain = wftool.getChainFor(obj)
-    if not chain:
-        return []
-    workflow = wftool.getWorkflowById(chain[0])
-    rows = []
-    for entry in getattr(obj, "workflow_history", {}).get(chain[0], ()):
-        action = entry.get("action")
-        if action and action in workflow.transitions:
-            title = t(
-                Message(workflow.transitions[action].title or action, domain="plone"),
-                request,
-            )
-        elif action:
-            title = action
-        else:
-            title = t(_("history_created", default="Created"), request)
-        when = entry.get("time")
-        state = entry.get("review_state")
-        rows.append(
-            {
-                "action": title,
-                "actor": fullname(entry.get("actor") or ""),
-                "time": when.strftime("%d/%m/%Y %H:%M") if when else "",
-                "comments": entry.get("comments") or "",
-                "state": state,
-                "state_title": t(state_label(state, obj.portal_type), request),
-                "badge": state_badge(state, obj.portal_type),
-            }
-        )
-    return list(reversed(rows))
 
 
 def last_actor(obj, transition: str) -> str:

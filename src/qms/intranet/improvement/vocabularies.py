@@ -4,6 +4,7 @@
 from plone import api
 from qms.intranet import _
 from qms.intranet.core.vocabularies import static_vocabulary
+from qms.intranet.units.groups import all_units
 from qms.intranet.units.groups import group_id
 from qms.intranet.units.groups import UNIT_GROUPS
 from qms.intranet.units.groups import unit_of
@@ -105,13 +106,26 @@ def unit_people(unit_id: str) -> list[tuple[str, str]]:
     return sorted(people.items(), key=lambda item: item[1])
 
 
+def people_of_scope(context) -> list[tuple[str, str]]:
+    """Outside a unit, in what has a `scope` (a management review and its
+    actions, which acquire it): the people of the unit the scope names, or
+    of every unit (the whole bloc). Elsewhere nobody."""
+    scope = getattr(context, "scope", None)
+    if not isinstance(scope, str) or not scope:
+        return []
+    units = [brain.getId for brain in all_units()]
+    if scope in units:
+        units = [scope]
+    people = {}
+    for unit_id in units:
+        people.update(unit_people(unit_id))
+    return sorted(people.items(), key=lambda item: item[1])
+
+
 @provider(IVocabularyFactory)
 def unit_people_vocabulary(context):
     """The people of the unit the context lies in: who may be responsible
-    for one of its actions."""
+    for one of its actions; outside a unit, see people_of_scope."""
     unit = unit_of(context)
-    if unit is None:
-        return SimpleVocabulary([])
-    return SimpleVocabulary(
-        [SimpleTerm(uid, uid, name) for uid, name in unit_people(unit.getId())]
-    )
+    people = unit_people(unit.getId()) if unit is not None else people_of_scope(context)
+    return SimpleVocabulary([SimpleTerm(uid, uid, name) for uid, name in people])

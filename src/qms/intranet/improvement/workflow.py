@@ -13,6 +13,7 @@ from qms.intranet.core.workflow import REASON_REQUIRED
 from qms.intranet.core.workflow import refuse
 from qms.intranet.core.workflow import register_done_messages
 from qms.intranet.core.workflow import require_reason
+from qms.intranet.improvement.content import FROZEN_STATES
 from qms.intranet.improvement.content import nonconformity_of
 from zope.i18nmessageid import Message
 
@@ -29,7 +30,7 @@ NC_STATES = (
     "cancelled",
 )
 OPEN_NC_STATES = NC_STATES[:4]
-FROZEN_NC_STATES = ("closed", "cancelled")
+FROZEN_NC_STATES = FROZEN_STATES
 ACTION_STATES = ("open", "done")
 
 REASON_REQUIRED.update(

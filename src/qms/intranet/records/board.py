@@ -9,10 +9,11 @@ counts what they may see: the secretariat every unit, a head their own.
 """
 
 from BTrees.IIBTree import IISet
-from BTrees.IIBTree import IITreeSet
 from BTrees.IIBTree import intersection
 from datetime import date
 from plone import api
+from qms.intranet.core.catalog import found_rids
+from qms.intranet.core.catalog import indexed_rids
 from qms.intranet.units.groups import all_units
 from qms.intranet.units.groups import sees_every_unit
 from qms.intranet.units.groups import units_of_user
@@ -41,21 +42,6 @@ def visible_units() -> list[tuple[str, str]]:
     return [(uid, title) for uid, title in units if uid in mine]
 
 
-def _found(catalog, **query):
-    """The record ids (rids) of a catalog search restricted to what the
-    current person may see, as a set, without loading a single brain."""
-    results = catalog.searchResults(**query)
-    return IISet(getattr(results, "_seq", None) or ())
-
-
-def _indexed(catalog, index: str, value) -> IISet | IITreeSet:
-    """The rids an index holds for one value (an unrestricted set)."""
-    found = catalog._catalog.getIndex(index)._index.get(value)
-    if found is None:
-        return IISet()
-    return IISet((found,)) if isinstance(found, int) else found
-
-
 def board(year: int | None = None, sort_on: str = "unit_title", reverse=False) -> dict:
     """Counted from the catalog's indexes: the records the person may see are
     one restricted search per figure, cut per unit and per entry by set
@@ -67,16 +53,18 @@ def board(year: int | None = None, sort_on: str = "unit_title", reverse=False) -
         b.owning_unit: b
         for b in catalog.searchResults(portal_type="RecordList", record_year=year)
     }
-    records = _found(catalog, portal_type="Record", record_year=year)
-    ending = _found(catalog, portal_type="Record", retention_ends=date.today().year)
+    records = found_rids(catalog, portal_type="Record", record_year=year)
+    ending = found_rids(catalog, portal_type="Record", retention_ends=date.today().year)
     rows = []
     for unit, title in visible_units():
         brain = lists.get(unit)
         entries = set(brain.record_entries or []) if brain is not None else set()
-        in_unit = _indexed(catalog, "owning_unit", unit)
+        in_unit = indexed_rids(catalog, "owning_unit", unit)
         unit_records = intersection(records, in_unit) if records else IISet()
         filed = {
-            key: len(intersection(unit_records, _indexed(catalog, "record_entry", key)))
+            key: len(
+                intersection(unit_records, indexed_rids(catalog, "record_entry", key))
+            )
             for key in entries
         }
         rows.append(

@@ -20,6 +20,7 @@ from qms.intranet.core.rest import BadRequestError
 from qms.intranet.core.rest import year_param
 from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
+from qms.intranet.core.views import fullname
 from qms.intranet.core.views import step_buttons
 from qms.intranet.core.views import YearPage
 from qms.intranet.records import lists
@@ -63,11 +64,6 @@ def list_state_title(request, state) -> str:
 
 def list_state_badge(state) -> str:
     return state_badge(state) if state else "bg-danger"
-
-
-def fullname(userid: str) -> str:
-    user = api.user.get(userid=userid) if userid else None
-    return (user.getProperty("fullname", "") or userid) if user else (userid or "")
 
 
 def file_size(size: int) -> str:

@@ -41,6 +41,8 @@ SEARCH_TYPES = (
     "CorrectiveAction",
     "Audit",
     "AuditFinding",
+    "QualityObjective",
+    "ManagementReview",
     "Document",
     "File",
 )

@@ -9,6 +9,9 @@ from plone.portlets.interfaces import IPortletAssignmentSettings
 from plone.portlets.interfaces import IPortletManager
 from qms.intranet.audits.subscribers import ensure_section
 from qms.intranet.documents.content import QMS_SECTION
+from qms.intranet.objectives.subscribers import ensure_archives
+from qms.intranet.review.content import ensure_review_section
+from qms.intranet.review.evaluation import ensure_evaluation_section
 from qms.intranet.search.okapi import make_mergeable
 from qms.intranet.units.groups import ensure_site_groups
 from qms.intranet.units.groups import UNITS_FOLDER
@@ -48,7 +51,6 @@ def post_install(context):
     follows the intranet rules."""
     ensure_site_groups()
     ensure_structure()
-    ensure_section()
     set_home_page()
     prepare_portlet_settings()
     # plone.app.discussion puts its own moderation workflow on comments when
@@ -83,7 +85,9 @@ def prepare_portlet_settings():
 
 
 def ensure_structure():
-    """The units folder (/don-vi) and the QMS section (/he-thong-qlcl)."""
+    """The units folder (/don-vi), the QMS section (/he-thong-qlcl), the
+    sections of internal audits, management reviews and yearly
+    evaluations, and the quality objectives of every unit and the bloc."""
     portal = api.portal.get()
     with api.env.adopt_roles(["Manager"]):
         if UNITS_FOLDER not in portal.objectIds():
@@ -106,6 +110,10 @@ def ensure_structure():
                 "quyết định của Hệ thống quản lý chất lượng theo TCVN ISO "
                 "9001:2015.",
             )
+    ensure_section()
+    ensure_archives()
+    ensure_review_section()
+    ensure_evaluation_section()
 
 
 def uninstall(context):

@@ -28,8 +28,11 @@ from qms.intranet.site.demo.data import NONCONFORMITIES
 from qms.intranet.site.demo.data import SYSTEM_PROCEDURES
 from qms.intranet.site.demo.data import UNITS
 from qms.intranet.site.demo.data import UNITS_WITH_ACCOUNTS
+from qms.intranet.site.demo.evaluation import create_evaluation
 from qms.intranet.site.demo.files import docx_bytes
 from qms.intranet.site.demo.files import pdf_bytes
+from qms.intranet.site.demo.objectives import create_objectives
+from qms.intranet.site.demo.review import create_reviews
 from qms.intranet.units.groups import UNITS_FOLDER
 
 
@@ -529,7 +532,7 @@ def create_audits(site):
         "khcn",
         "minor_nc",
         "Biểu mẫu đề xuất nhiệm vụ dùng phiên bản cũ",
-        "Phòng Quản lý nhiệm vụ còn dùng biểu mẫu BM-01 của lần ban hành trước.",
+        "Phòng Quản lý nhiệm vụ còn dùng biểu mẫu đề xuất của lần ban hành trước.",
         "Ba phiếu đề xuất nộp trong tháng.",
         clause="7.5.2",
     )
@@ -564,3 +567,6 @@ def create(site):
     create_records(site)
     create_improvement(site)
     create_audits(site)
+    create_objectives(site)
+    create_reviews(site)
+    create_evaluation(site)

@@ -1,0 +1,1 @@
+"""REST services of the yearly evaluation and report."""

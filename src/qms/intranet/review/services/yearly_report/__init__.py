@@ -1,0 +1,1 @@
+"""@yearly-report: every figure of the year's report (issue #15)."""
