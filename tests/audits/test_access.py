@@ -482,3 +482,23 @@ class TestLastDay:
         yield from _moment(functional_class, change)
 
     test_read = _readers_test(TEAM)
+
+
+def test_auditors_read_no_objectives_of_the_unit(integration, as_user):
+    """Nothing else of the unit: a draft plan of quality objectives of the
+    audited unit stays closed to its auditors while they read its drafts."""
+    portal = integration["portal"]
+    plan = portal["don-vi"]["khcn"]["muc-tieu"][str(date.today().year)]
+    with as_user("khcn.officer"):
+        api.content.transition(obj=plan, transition="amend", comment="Bổ sung")
+    draft = next(
+        brain._unrestrictedGetObject()
+        for brain in api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+            portal_type="Procedure", owning_unit="khcn", review_state="draft"
+        )
+    )
+    with as_user("auditor"):
+        assert api.user.has_permission("View", obj=draft)
+        assert not api.user.has_permission("View", obj=plan)
+    with as_user("khcn.staff"):
+        assert api.user.has_permission("View", obj=plan)
