@@ -73,8 +73,12 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing
 postgresql: ## Install Debian's PostgreSQL for the RelStorage tests when it is missing
 	bash scripts/ensure-deb.sh PostgreSQL 'ls /usr/lib/postgresql/*/bin/pg_ctl' postgresql
 
+.PHONY: libreoffice
+libreoffice: ## Install Debian's LibreOffice Writer (the yearly report as ODT) when it is missing
+	bash scripts/ensure-deb.sh LibreOffice 'command -v soffice' libreoffice-writer-nogui
+
 .PHONY: test
-test: install chromium postgresql ## Run the whole test suite
+test: install chromium postgresql libreoffice ## Run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: lint

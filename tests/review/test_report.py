@@ -218,3 +218,56 @@ def test_anonymous_pages(with_evaluation, http, portal_url):
         assert answer.status_code < 500, view
         assert "qms-report-documents" not in answer.text
         assert not answer.content.startswith(b"PK")
+
+
+def odt_text(body: bytes) -> str:
+    """The text of an ODT (its content.xml, tags dropped)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(BytesIO(body)) as odt:
+        assert odt.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        xml = odt.read("content.xml").decode("utf-8")
+    return re.sub(r"<[^>]+>", " ", xml)
+
+
+def test_odt_figures_read_back(functional, http, portal_url, login_as):
+    """The report for LibreOffice: the DOCX converted, the article's four
+    figures in it; staff are refused it like the DOCX."""
+    article_year(functional["portal"])
+    transaction.commit()
+    page = http.get(
+        f"{portal_url}/@@yearly-report?year={ARTICLE_YEAR}",
+        auth=login_as("iso.secretary"),
+    )
+    assert "@@yearly-report.odt" in page.text
+    odt = http.get(
+        f"{portal_url}/@@yearly-report.odt?year={ARTICLE_YEAR}",
+        auth=login_as("iso.secretary"),
+    )
+    assert odt.status_code == 200, odt.text[:500]
+    assert odt.headers["Content-Type"] == report.ODT_TYPE
+    assert f"bao-cao-htqlcl-{ARTICLE_YEAR}.odt" in odt.headers["Content-Disposition"]
+    text = " ".join(odt_text(odt.content).split())
+    assert "35 quy trình nghiệp vụ" in text
+    assert "hủy bỏ 1 quy trình" in text
+    refused = http.get(
+        f"{portal_url}/@@yearly-report.odt?year={ARTICLE_YEAR}",
+        auth=login_as("vp.staff"),
+    )
+    assert refused.status_code == 403
+    assert not refused.content.startswith(b"PK")
+
+
+def test_odt_without_libreoffice(
+    with_evaluation, http, portal_url, login_as, monkeypatch
+):
+    """No LibreOffice on the server: no ODT link, and the address says to take
+    the DOCX (never a 5xx)."""
+    monkeypatch.setattr(report.shutil, "which", lambda name: None)
+    auth = login_as("iso.secretary")
+    page = http.get(f"{portal_url}/@@yearly-report?year={YEAR}", auth=auth)
+    assert "@@yearly-report.odt" not in page.text
+    answer = http.get(f"{portal_url}/@@yearly-report.odt?year={YEAR}", auth=auth)
+    assert answer.status_code == 404
+    assert "DOCX" in answer.text

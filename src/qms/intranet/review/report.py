@@ -4,7 +4,9 @@ the evaluation's texts and grades, as a page with links to the items behind
 each number (@@yearly-report?year=), as JSON (GET @yearly-report) and as an
 editable DOCX (@@yearly-report.docx?year=) made with docxtpl from a
 template the secretariat may replace: a File `mau-bao-cao.docx` in
-/danh-gia-hang-nam, else the bundled templates/bao-cao-nam.docx.
+/danh-gia-hang-nam, else the bundled templates/bao-cao-nam.docx; and as ODT
+(@@yearly-report.odt?year=), the DOCX converted by Debian's LibreOffice
+when it is installed.
 
 For the ISO secretariat and the leaders; anyone else is told it is theirs.
 """
@@ -27,6 +29,9 @@ from qms.intranet.review.evaluation import SECTION_ID
 from qms.intranet.units.groups import sees_every_unit
 
 import logging
+import shutil
+import subprocess
+import tempfile
 
 
 logger = logging.getLogger("qms.intranet.review")
@@ -235,6 +240,53 @@ def render_docx(data: dict) -> bytes:
     return out.getvalue()
 
 
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
+NO_ODT = _(
+    "yearly_report_no_odt",
+    default="The report cannot be made as ODT on this server (LibreOffice is "
+    "not installed): download the DOCX, which LibreOffice opens too.",
+)
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, when Debian's libreoffice-writer is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_odt(docx: bytes, timeout: int = 90) -> bytes:
+    """The DOCX converted to ODT by LibreOffice, headless, with a profile of
+    its own (two conversions at once do not share a lock); RuntimeError when
+    it fails or takes longer than `timeout` seconds."""
+    command = soffice()
+    if command is None:
+        raise RuntimeError("LibreOffice is not installed")
+    with tempfile.TemporaryDirectory(prefix="qms-odt-") as work:
+        folder = Path(work)
+        (folder / "bao-cao.docx").write_bytes(docx)
+        try:
+            subprocess.run(  # noqa: S603 - our own arguments, no shell
+                [
+                    command,
+                    f"-env:UserInstallation=file://{folder / 'profile'}",
+                    "--headless",
+                    "--convert-to",
+                    "odt",
+                    "--outdir",
+                    str(folder),
+                    str(folder / "bao-cao.docx"),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=timeout,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            raise RuntimeError(f"LibreOffice could not convert: {error}") from error
+        result = folder / "bao-cao.odt"
+        if not result.exists():
+            raise RuntimeError("LibreOffice made no ODT")
+        return result.read_bytes()
+
+
 class YearlyReportView(YearPage):
     """@@yearly-report?year=: every figure with links to the items behind
     it, the evaluation's grades, «Tải báo cáo (DOCX)»."""
@@ -274,6 +326,7 @@ class YearlyReportView(YearPage):
         year = self.year()
         return {
             "docx": f"{portal}/@@yearly-report.docx?year={year}",
+            "odt": f"{portal}/@@yearly-report.odt?year={year}" if soffice() else "",
             "json": f"{portal}/@yearly-report?year={year}",
             "dashboard": f"{portal}/@@qms-dashboard?year={year}",
             "section": f"{portal}/{SECTION_ID}",
@@ -295,6 +348,32 @@ class YearlyReportDocx(YearlyReportView):
         response.setHeader(
             "Content-Disposition",
             f'attachment; filename="bao-cao-htqlcl-{self.year()}.docx"',
+        )
+        response.setHeader("Content-Length", str(len(body)))
+        return body
+
+
+class YearlyReportOdt(YearlyReportView):
+    """@@yearly-report.odt?year=: the report for LibreOffice (the DOCX
+    converted); without LibreOffice on the server, a sentence saying to
+    take the DOCX (404: the link is not offered then)."""
+
+    def __call__(self):
+        response = self.request.response
+        response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        if not self.entitled():
+            response.setStatus(403)
+            return translated(NOT_ENTITLED, self.request)
+        try:
+            body = to_odt(render_docx(self.data()))
+        except RuntimeError:
+            logger.exception("the report could not be made as ODT")
+            response.setStatus(404)
+            return translated(NO_ODT, self.request)
+        response.setHeader("Content-Type", ODT_TYPE)
+        response.setHeader(
+            "Content-Disposition",
+            f'attachment; filename="bao-cao-htqlcl-{self.year()}.odt"',
         )
         response.setHeader("Content-Length", str(len(body)))
         return body
