@@ -112,7 +112,7 @@ def test_page_two(session, portal_url):
     page.wait_for_load_state()
     first = result_titles(page)
     assert len(first) == 20
-    page.locator(".pagination").get_by_role("link", name="2").click()
+    page.locator(".pagination").get_by_role("link", name="2", exact=True).click()
     page.wait_for_load_state()
     assert "b_start:int=20" in page.url
     second = result_titles(page)
