@@ -32,6 +32,10 @@ from qms.intranet.core.i18n import translated
 from qms.intranet.core.rest import CheckedJSONField
 from qms.intranet.improvement.content import _context
 from qms.intranet.improvement.content import _given
+from qms.intranet.training.competence import all_courses
+from qms.intranet.training.competence import AUDITOR
+from qms.intranet.training.competence import holds_certificate
+from qms.intranet.training.competence import require_auditor_certificate
 from qms.intranet.units.groups import AUDITORS_GROUP
 from qms.intranet.units.groups import units_of_user
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
@@ -166,16 +170,34 @@ def _user_ids(value) -> list[str]:
 
 def team_problems(lead, auditors, units) -> list[Message]:
     """Why this team may not audit these units (ISO 9001 clause 9.2.2 c:
-    auditors do not audit their own work): someone outside qms-auditors,
-    or belonging to an audited unit. Empty when the team is fine."""
+    auditors do not audit their own work): someone neither in qms-auditors
+    nor holding an internal auditor certificate (training), someone without
+    such a certificate when the secretariat requires one, or someone
+    belonging to an audited unit. Empty when the team is fine."""
     problems = []
     group = api.group.get(groupname=AUDITORS_GROUP)
     members = {u.getId() for u in api.user.get_users(group=group)} if group else set()
     units = set(units or ())
+    courses = all_courses()
+    required = require_auditor_certificate()
     for user_id in dict.fromkeys([*_user_ids(lead), *_user_ids(auditors)]):
         user = api.user.get(userid=user_id)
         name = (user.getProperty("fullname") or user_id) if user else user_id
-        if user is None or user_id not in members:
+        certified = user is not None and holds_certificate(user_id, AUDITOR, courses)
+        if required and user is not None and not certified:
+            problems.append(
+                Message(
+                    _(
+                        "error_auditor_no_certificate",
+                        default="${name} holds no valid internal auditor "
+                        "certificate: the ISO secretariat requires one of every "
+                        "member of an audit team (ISO 9001 clause 7.2).",
+                    ),
+                    mapping={"name": name},
+                )
+            )
+            continue
+        if user is None or (user_id not in members and not certified):
             problems.append(
                 Message(
                     _(

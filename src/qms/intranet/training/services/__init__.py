@@ -1,0 +1,1 @@
+"""plone.restapi endpoints of training, one folder each."""

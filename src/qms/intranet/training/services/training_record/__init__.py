@@ -1,0 +1,1 @@
+"""@training-record: a person's training record (issue #16)."""
