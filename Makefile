@@ -65,6 +65,11 @@ start: site ## Install, build, create the site once, then serve it in the foregr
 console: instance ## Open a Python console inside the instance (app is the Zope root)
 	$(BIN)/zconsole debug instance/etc/zope.conf
 
+.PHONY: daily
+daily: instance ## Daily job: e-mail reminders and digests (cron/systemd timer: see README)
+	@$(BIN)/python scripts/daily.py || { \
+	  echo; echo "The daily job failed (see above): nothing was sent, run it again."; exit 1; }
+
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	bash scripts/ensure-deb.sh Chromium 'command -v chromium' chromium fonts-noto-core

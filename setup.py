@@ -114,6 +114,8 @@ setup(
         "zope.processlifetime",
         "zope.publisher",
         "zope.schema",
+        # notifications: MailHost's transactional delivery (lifecycle/mail.py)
+        "zope.sendmail",
     ],
     extras_require={
         "test": [
@@ -122,6 +124,7 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            "aiosmtpd",
             "playwright",
             "requests",
             "ruff",

@@ -137,6 +137,7 @@ class TestUpgrades:
             ("1007",),
             ("1008",),
             ("1009",),
+            ("1010",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):

@@ -90,6 +90,18 @@ TYPE_STATES = {
         "held": (_("state_review_held", default="Held"), "bg-primary"),
         "closed": (_("state_review_closed", default="Closed"), "bg-dark"),
     },
+    # training requests (đề nghị đào tạo)
+    "TrainingRequest": {
+        "pending": (
+            _("state_training_pending", default="Waiting for the secretariat"),
+            "bg-warning text-dark",
+        ),
+        "planned": (
+            _("state_training_planned", default="Training planned"),
+            "bg-success",
+        ),
+        "declined": (_("state_training_declined", default="Declined"), "bg-danger"),
+    },
 }
 
 # The states of each workflow, in the order a document goes through them.

@@ -25,6 +25,7 @@ from qms.intranet.core.states import state_badge
 from qms.intranet.core.states import state_label
 from qms.intranet.core.workflow import DEFAULT_DONE
 from qms.intranet.core.workflow import DONE_MESSAGES
+from qms.intranet.core.workflow import HISTORY_LABELS
 from qms.intranet.core.workflow import REASON_HELP
 from qms.intranet.core.workflow import REASON_REQUIRED
 from zope.i18nmessageid import Message
@@ -63,7 +64,11 @@ def history(obj, request) -> list[dict]:
                 workflow.transitions[action].title or action, domain="plone"
             )
         else:
-            title = action or _("history_created", default="Created")
+            title = (
+                HISTORY_LABELS.get(action)
+                or action
+                or _("history_created", default="Created")
+            )
         when = entry.get("time")
         state = entry.get("review_state")
         rows.append(

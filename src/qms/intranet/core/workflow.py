@@ -48,6 +48,11 @@ DONE_MESSAGES = {}
 DEFAULT_DONE = _("transition_done", default="Done: the state is now «${state}».")
 
 
+# Steps kept in an item's workflow history that are not transitions (a
+# review confirmed without revision…): action id -> label.
+HISTORY_LABELS = {}
+
+
 def register_done_messages(workflow_id: str, messages: dict) -> None:
     for transition, message in messages.items():
         DONE_MESSAGES[(workflow_id, transition)] = message

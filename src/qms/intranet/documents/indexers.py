@@ -34,15 +34,20 @@ def procedure_kind(obj):
 
 @indexer(IControlledDocument)
 def qms_events(obj):
-    """'issued:2026', 'revised:2026', 'cancelled:2026': what happened when.
+    """'issued:2026', 'revised:2026', 'cancelled:2026', 'reviewed:2026':
+    what happened when.
 
-    The year's figures (revised, cancelled, newly issued) are counted from
-    this keyword index.
+    The year's figures (revised, cancelled, newly issued, reviewed without
+    revision) are counted from this keyword index. A periodic review that
+    kept the issue is a row of kind "review" (lifecycle.reviews).
     """
     events = set()
     for row in obj.amendment_history or []:
         year = str(row.get("date", ""))[:4]
         if not year:
+            continue
+        if row.get("kind") == "review":
+            events.add(f"reviewed:{year}")
             continue
         events.add(f"{'issued' if row.get('revision') == 1 else 'revised'}:{year}")
     withdrawn = getattr(obj, "withdrawn_on", None)

@@ -1,9 +1,7 @@
 """Document control's part of "Việc của tôi": documents waiting for this
-person's review or approval, their unit's drafts, and what was just issued
-for them to read."""
+person's review or approval, and their unit's drafts. What was issued for
+them to read is the lifecycle's «Cần đọc» (lifecycle/tasks.py)."""
 
-from datetime import date
-from datetime import timedelta
 from plone import api
 from qms.intranet import _
 from qms.intranet.core.i18n import translated
@@ -39,7 +37,6 @@ WAITING = {
         30,
     ),
 }
-RECENT_DAYS = 30
 # Who may act on each waiting state, to narrow the catalog query before the
 # workflow's guards decide (only those few objects are woken): the heads of
 # the owning unit review, leaders and the secretariat approve, the unit's
@@ -97,25 +94,4 @@ class DocumentTasks:
                         order=order,
                     )
                 )
-        since = date.today() - timedelta(days=RECENT_DAYS)
-        for brain in api.content.find(
-            portal_type=list(DOCUMENT_TYPES),
-            review_state="effective",
-            modified={"query": since.isoformat(), "range": "min"},
-            sort_on="modified",
-            sort_order="descending",
-        )[:20]:
-            found.append(
-                Task(
-                    kind="document_to_read",
-                    group=translated(
-                        _("tasks_to_read", default="Newly issued: to read")
-                    ),
-                    title=_label(brain),
-                    url=brain.getURL(),
-                    action=translated(_("task_read", default="Read the new issue")),
-                    detail=units.get(brain.owning_unit, brain.owning_unit or ""),
-                    order=80,
-                )
-            )
         return found

@@ -13,6 +13,7 @@ an empty part, never an error.
 
 from datetime import date
 from plone import api
+from qms.intranet.core.dates import as_day
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.documents.listing import Found
 from qms.intranet.documents.listing import rids_of
@@ -120,8 +121,9 @@ def _without_type(query: dict) -> dict:
 
 def review_figures(year: int) -> dict:
     """unit -> {"due", "reviewed"}: procedures whose periodic review fell in
-    `year` (next review date in the year, or revised in the year) and those
-    reviewed (revised in the year)."""
+    `year` (next review date in the year, or revised or reviewed without
+    revision in the year) and those reviewed (revised, or confirmed still
+    suitable, in the year)."""
     end = date(year, 12, 31)
     catalog = api.portal.get_tool("portal_catalog")
     events_of = catalog._catalog.getIndex("qms_events")._unindex
@@ -133,17 +135,14 @@ def review_figures(year: int) -> dict:
         if not unit:
             continue
         row = found.setdefault(unit, {"due": 0, "reviewed": 0})
-        revised = f"revised:{year}" in (events_of.get(brain.getRID()) or ())
-        if revised:
+        events = events_of.get(brain.getRID()) or ()
+        if f"revised:{year}" in events or f"reviewed:{year}" in events:
             row["due"] += 1
             row["reviewed"] += 1
             continue
         if brain.review_state != "effective":
             continue
-        try:
-            next_review = brain.getObject().next_review_date
-        except Exception:  # noqa: BLE001 - hidden or gone: not counted
-            next_review = None
+        next_review = as_day(brain.next_review_date)
         if next_review and next_review <= end and next_review.year == year:
             row["due"] += 1
     return found

@@ -13,6 +13,7 @@ from qms.intranet.core.tasks import my_tasks
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.records.lists import ARCHIVE_ID
 from qms.intranet.units.groups import AUDITORS_GROUP
+from qms.intranet.units.groups import sees_every_unit
 from qms.intranet.units.groups import unit_titles
 from qms.intranet.units.groups import UNITS_FOLDER
 from qms.intranet.units.groups import units_of_user
@@ -60,6 +61,9 @@ class HomeView(BrowserView):
             "search": f"{portal_url}/@@search",
             "board": f"{portal_url}/@@record-board",
             "my_audits": f"{portal_url}/@@my-audits" if self.is_auditor() else "",
+            "lifecycle_board": f"{portal_url}/@@lifecycle-board"
+            if sees_every_unit()
+            else "",
         }
 
     def is_auditor(self) -> bool:

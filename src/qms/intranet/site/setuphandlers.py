@@ -9,10 +9,12 @@ from plone.portlets.interfaces import IPortletAssignmentSettings
 from plone.portlets.interfaces import IPortletManager
 from qms.intranet.audits.subscribers import ensure_section
 from qms.intranet.documents.content import QMS_SECTION
+from qms.intranet.lifecycle.acknowledge import start_asking
 from qms.intranet.objectives.subscribers import ensure_archives
 from qms.intranet.review.content import ensure_review_section
 from qms.intranet.review.evaluation import ensure_evaluation_section
 from qms.intranet.search.okapi import make_mergeable
+from qms.intranet.training.content import ensure_section as ensure_training_section
 from qms.intranet.units.groups import ensure_site_groups
 from qms.intranet.units.groups import UNITS_FOLDER
 from zope.component import getUtilitiesFor
@@ -51,6 +53,7 @@ def post_install(context):
     follows the intranet rules."""
     ensure_site_groups()
     ensure_structure()
+    start_asking()
     set_home_page()
     prepare_portlet_settings()
     # plone.app.discussion puts its own moderation workflow on comments when
@@ -114,6 +117,7 @@ def ensure_structure():
     ensure_archives()
     ensure_review_section()
     ensure_evaluation_section()
+    ensure_training_section()
 
 
 def uninstall(context):

@@ -31,8 +31,10 @@ from qms.intranet.site.demo.data import UNITS_WITH_ACCOUNTS
 from qms.intranet.site.demo.evaluation import create_evaluation
 from qms.intranet.site.demo.files import docx_bytes
 from qms.intranet.site.demo.files import pdf_bytes
+from qms.intranet.site.demo.lifecycle import create_lifecycle
 from qms.intranet.site.demo.objectives import create_objectives
 from qms.intranet.site.demo.review import create_reviews
+from qms.intranet.site.demo.training import create_training
 from qms.intranet.units.groups import UNITS_FOLDER
 
 
@@ -570,3 +572,5 @@ def create(site):
     create_objectives(site)
     create_reviews(site)
     create_evaluation(site)
+    create_training(site)
+    create_lifecycle(site)
