@@ -1,6 +1,7 @@
 """What the permission matrices share: requests as an account over real
 HTTP, what counts as a refusal, and collecting every mismatch."""
 
+from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from qms.intranet.site.demo.data import DEMO_PASSWORD
@@ -8,6 +9,7 @@ from qms.intranet.testing import MATRIX_PASSWORD
 from tests.conftest import JSON
 
 import requests
+import transaction
 
 
 PASSWORDS = {SITE_OWNER_NAME: SITE_OWNER_PASSWORD, "sec.only": MATRIX_PASSWORD}
@@ -53,3 +55,21 @@ class Requests:
 
     def admin(self, method, path, api_call=True, **kwargs):
         return self.call(SITE_OWNER_NAME, method, path, api_call, **kwargs)
+
+
+class PortalRequests(Requests):
+    """Requests to a test site as a role of `roles`, and its objects as the
+    requests committed them."""
+
+    def __init__(self, portal, http: requests.Session, roles: dict | None = None):
+        super().__init__(portal.absolute_url(), http, roles)
+        self.portal = portal
+
+    def get(self, path):
+        """The object now, as committed by the requests."""
+        transaction.begin()
+        return self.portal.unrestrictedTraverse(path, None)
+
+    def state(self, path):
+        obj = self.get(path)
+        return api.content.get_state(obj=obj, default=None) if obj else None

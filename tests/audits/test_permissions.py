@@ -23,8 +23,8 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from tests.matrix import check
+from tests.matrix import PortalRequests
 from tests.matrix import refused
-from tests.matrix import Requests
 
 import pytest
 import requests
@@ -219,21 +219,11 @@ def build(portal) -> None:
     transaction.commit()
 
 
-class Site(Requests):
-    """Requests to the site as one role."""
+class Site(PortalRequests):
+    """Requests to the site as one role of the matrix."""
 
     def __init__(self, portal, http: requests.Session):
-        super().__init__(portal.absolute_url(), http, ROLES)
-        self.portal = portal
-
-    def get(self, path):
-        """The object now, as committed by the requests."""
-        transaction.begin()
-        return self.portal.unrestrictedTraverse(path, None)
-
-    def state(self, path):
-        obj = self.get(path)
-        return api.content.get_state(obj=obj, default=None) if obj else None
+        super().__init__(portal, http, ROLES)
 
 
 def where(obj: dict) -> tuple:

@@ -12,8 +12,8 @@ else."""
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from tests.matrix import check
+from tests.matrix import PortalRequests
 from tests.matrix import refused
-from tests.matrix import Requests
 from tests.objectives.helpers import act
 from tests.objectives.helpers import make_plan
 from tests.objectives.helpers import YEAR
@@ -75,10 +75,9 @@ def build(portal):
     transaction.commit()
 
 
-class Site(Requests):
+class Site(PortalRequests):
     def __init__(self, portal, http):
-        super().__init__(portal.absolute_url(), http, ROLES)
-        self.portal = portal
+        super().__init__(portal, http, ROLES)
 
     def page(self, role, path):
         return self.call(role, "GET", path, api_call=False)
@@ -88,10 +87,6 @@ class Site(Requests):
         response = self.page(role, path)
         found = re.search(r'name="_authenticator" value="([^"]+)"', response.text)
         return found.group(1) if found else None
-
-    def get(self, path):
-        transaction.begin()
-        return self.portal.unrestrictedTraverse(path, None)
 
 
 @pytest.fixture(scope="class")

@@ -17,8 +17,8 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from qms.intranet.site.demo.files import pdf_bytes
 from tests.matrix import check
+from tests.matrix import PortalRequests
 from tests.matrix import refused
-from tests.matrix import Requests
 
 import base64
 import pytest
@@ -136,18 +136,11 @@ def build(portal) -> None:
     transaction.commit()
 
 
-class Site(Requests):
+class Site(PortalRequests):
+    """Requests to the site as one role of the matrix."""
+
     def __init__(self, portal, http: requests.Session):
-        super().__init__(portal.absolute_url(), http, ROLES)
-        self.portal = portal
-
-    def get(self, path):
-        transaction.begin()
-        return self.portal.unrestrictedTraverse(path, None)
-
-    def state(self, path):
-        obj = self.get(path)
-        return api.content.get_state(obj=obj, default=None) if obj else None
+        super().__init__(portal, http, ROLES)
 
 
 def where(obj: dict) -> tuple:

@@ -1,6 +1,7 @@
 """Helpers of our plone.restapi services: bad input answers a clear 400."""
 
 from datetime import date
+from plone.restapi.deserializer import json_body
 from plone.schema import JSONField
 from qms.intranet import _
 from zope.i18n import translate
@@ -30,6 +31,16 @@ def year_param(request, name: str = "year") -> int:
     if not str(raw).isdigit() or not MIN_YEAR <= int(raw) <= MAX_YEAR:
         raise BadRequestError(YEAR_ERROR)
     return int(raw)
+
+
+def json_object(request) -> dict:
+    """The JSON object a request carries; {} for anything else (bad JSON, a
+    list…), so that the service says which field is missing."""
+    try:
+        body = json_body(request)
+    except Exception:  # noqa: BLE001 - bad JSON is the client's error
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
 def error(request, message, status: int = 400, kind: str = "BadRequest") -> dict:

@@ -3,9 +3,9 @@ measurement («Ghi kết quả đo»; who and when are filled in): 201 with the 
 and the objective's status, or 400 with what is wrong (nothing stored)."""
 
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from qms.intranet.core.rest import error
+from qms.intranet.core.rest import json_object
 from qms.intranet.objectives.measurements import MeasurementError
 from qms.intranet.objectives.measurements import record
 from qms.intranet.objectives.status import status_of
@@ -18,12 +18,7 @@ class MeasurementPost(Service):
     def reply(self):
         # a JSON write: site/security.py has checked where it comes from
         alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            body = json_body(self.request)
-        except Exception:  # noqa: BLE001 - bad JSON is the client's error
-            body = None
-        if not isinstance(body, dict):
-            body = {}
+        body = json_object(self.request)
         try:
             row = record(
                 self.context,
