@@ -73,3 +73,16 @@ class PortalRequests(Requests):
     def state(self, path):
         obj = self.get(path)
         return api.content.get_state(obj=obj, default=None) if obj else None
+
+
+def check_deletes(site, role, problems: list, deletes: dict) -> None:
+    """DELETE each path (path -> roles allowed): gone for those allowed,
+    refused and still there for the others."""
+    for path, allowed in deletes.items():
+        response = site.call(role, "DELETE", path)
+        exists = site.get(path) is not None
+        what = ("DELETE", path, response.status_code)
+        if role in allowed:
+            check(problems, response.status_code == 204 and not exists, *what)
+        else:
+            check(problems, refused(response) and exists, "not refused:", *what)

@@ -23,6 +23,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from tests.matrix import check
+from tests.matrix import check_deletes
 from tests.matrix import PortalRequests
 from tests.matrix import refused
 
@@ -399,24 +400,13 @@ def _transitions(site, role, problems) -> None:
         check(problems, moved == bool(allowed), "moved" if moved else "stayed", obj)
 
 
-def _delete(site, role, problems) -> None:
-    for path, allowed in DELETE.items():
-        response = site.call(role, "DELETE", path)
-        exists = site.get(path) is not None
-        what = ("DELETE", path, response.status_code)
-        if role in allowed:
-            check(problems, response.status_code == 204 and not exists, *what)
-        else:
-            check(problems, refused(response) and exists, "not refused:", *what)
-
-
 @PER_ROLE
 def test_write(site, role):
     """Edit, plan fields, add; the transitions; delete."""
     problems = []
     _edit_and_add(site, role, problems)
     _transitions(site, role, problems)
-    _delete(site, role, problems)
+    check_deletes(site, role, problems, DELETE)
     assert not problems, "\n".join(problems)
 
 

@@ -17,6 +17,7 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from qms.intranet.site.demo.files import pdf_bytes
 from tests.matrix import check
+from tests.matrix import check_deletes
 from tests.matrix import PortalRequests
 from tests.matrix import refused
 
@@ -384,17 +385,6 @@ DELETE = {
 }
 
 
-def _delete(site, role, problems) -> None:
-    for path, allowed in DELETE.items():
-        response = site.call(role, "DELETE", path)
-        exists = site.get(path) is not None
-        what = ("DELETE", path, response.status_code)
-        if role in allowed:
-            check(problems, response.status_code == 204 and not exists, *what)
-        else:
-            check(problems, refused(response) and exists, "not refused:", *what)
-
-
 @PER_ROLE
 def test_write(site, role):
     """Edit, add, the transitions, delete."""
@@ -402,5 +392,5 @@ def test_write(site, role):
     _edit(site, role, problems)
     _add(site, role, problems)
     _transitions(site, role, problems)
-    _delete(site, role, problems)
+    check_deletes(site, role, problems, DELETE)
     assert not problems, "\n".join(problems)
