@@ -1,6 +1,7 @@
 """What the permission matrices share: requests as an account over real
 HTTP, what counts as a refusal, and collecting every mismatch."""
 
+from contextlib import contextmanager
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -86,3 +87,17 @@ def check_deletes(site, role, problems: list, deletes: dict) -> None:
             check(problems, response.status_code == 204 and not exists, *what)
         else:
             check(problems, refused(response) and exists, "not refused:", *what)
+
+
+@contextmanager
+def class_site(layer, build, make_site):
+    """A site built once for a class of tests: `build(portal)` makes the
+    content, `make_site(portal, http)` the requests; torn down after."""
+    layer.testSetUp()
+    try:
+        portal = layer["portal"]
+        build(portal)
+        with requests.Session() as http:
+            yield make_site(portal, http)
+    finally:
+        layer.testTearDown()

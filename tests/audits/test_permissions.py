@@ -24,6 +24,7 @@ from datetime import timedelta
 from plone import api
 from tests.matrix import check
 from tests.matrix import check_deletes
+from tests.matrix import class_site
 from tests.matrix import PortalRequests
 from tests.matrix import refused
 
@@ -236,15 +237,8 @@ def where(obj: dict) -> tuple:
 
 @pytest.fixture(scope="class")
 def built(functional_class):
-    layer = functional_class
-    layer.testSetUp()
-    try:
-        portal = layer["portal"]
-        build(portal)
-        with requests.Session() as http:
-            yield Site(portal, http)
-    finally:
-        layer.testTearDown()
+    with class_site(functional_class, build, Site) as site:
+        yield site
 
 
 class TestReading:

@@ -18,6 +18,7 @@ from plone.namedfile.file import NamedBlobFile
 from qms.intranet.site.demo.files import pdf_bytes
 from tests.matrix import check
 from tests.matrix import check_deletes
+from tests.matrix import class_site
 from tests.matrix import PortalRequests
 from tests.matrix import refused
 
@@ -150,15 +151,8 @@ def where(obj: dict) -> tuple:
 
 @pytest.fixture(scope="class")
 def built(functional_class):
-    layer = functional_class
-    layer.testSetUp()
-    try:
-        portal = layer["portal"]
-        build(portal)
-        with requests.Session() as http:
-            yield Site(portal, http)
-    finally:
-        layer.testTearDown()
+    with class_site(functional_class, build, Site) as site:
+        yield site
 
 
 class TestReading:
