@@ -44,7 +44,7 @@ instance: install ## Render instance/etc from instance/templates (HOST, PORT, QM
 	$(BIN)/python scripts/instance.py
 
 .PHONY: site
-site: instance ## Create the site from the qms distribution with demo data, once
+site: instance ocr ## Create the site from the qms distribution with demo data, once
 	@$(BIN)/zconsole run instance/etc/zope.conf scripts/create_site.py || { \
 	  echo; echo "Could not open or create the site (see above). \"Couldn't lock\" means"; \
 	  echo "another 'make start' is still serving this data: stop it first."; exit 1; }
@@ -78,12 +78,16 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing
 postgresql: ## Install Debian's PostgreSQL for the RelStorage tests when it is missing
 	bash scripts/ensure-deb.sh PostgreSQL 'ls /usr/lib/postgresql/*/bin/pg_ctl' postgresql
 
+.PHONY: ocr
+ocr: ## Install Debian's Tesseract OCR with Vietnamese (and the demo scan's font) when missing
+	bash scripts/ensure-deb.sh Tesseract 'command -v tesseract && tesseract --list-langs 2>&1 | grep -q vie && command -v pdftoppm && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
+
 .PHONY: libreoffice
 libreoffice: ## Install Debian's LibreOffice Writer (the yearly report as ODT) when it is missing
 	bash scripts/ensure-deb.sh LibreOffice 'command -v soffice' libreoffice-writer-nogui
 
 .PHONY: test
-test: install chromium postgresql libreoffice ## Run the whole test suite
+test: install chromium postgresql libreoffice ocr ## Run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: lint

@@ -53,6 +53,7 @@ setup(
         "DateTime",
         "docxtpl",
         "persistent",
+        "Pillow",
         "plone.api",
         "plone.app.content",
         "plone.app.contenttypes",

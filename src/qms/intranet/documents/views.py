@@ -37,7 +37,10 @@ from qms.intranet.documents.vocabularies import kind_of
 from qms.intranet.documents.workflow import CHANGE_NOTE_REQUIRED
 from qms.intranet.documents.workflow import SIGNED_ORIGINAL_REQUIRED
 from qms.intranet.search import munge
+from qms.intranet.search import ocr
 from qms.intranet.search.attachments import ENCRYPTED
+from qms.intranet.search.attachments import OCR_FAILED
+from qms.intranet.search.attachments import OCR_PENDING
 from qms.intranet.search.attachments import problems_of
 from qms.intranet.search.attachments import update as read_attachments
 from qms.intranet.units.groups import unit_titles
@@ -72,7 +75,24 @@ ATTACHMENT_NOTICES = {
         default="The file ${file} is encrypted: it is stored, but its "
         "text cannot be searched.",
     ),
+    OCR_PENDING: _(
+        "notice_ocr_pending",
+        default="Recognizing the text of the scan ${file} (OCR) …: it will be "
+        "found by search once this is done.",
+    ),
+    OCR_FAILED: _(
+        "notice_ocr_failed",
+        default="The text of the scan ${file} could not be recognized (OCR): it "
+        "is stored, but its text cannot be searched.",
+    ),
 }
+# A scan queued while the server has no OCR (Tesseract) installed.
+OCR_WAITING_NOTICE = _(
+    "notice_ocr_waiting",
+    default="The scan ${file} is waiting for text recognition (OCR), which is "
+    "not installed on the server yet: its text will be found by search once "
+    "it is.",
+)
 UNREADABLE_NOTICE = _(
     "notice_unreadable",
     default="The text of the file ${file} could not be read (damaged, or "
@@ -195,6 +215,8 @@ class DocumentView(_View):
             value = getattr(self.context, name, None)
             filename = getattr(value, "filename", name) if value else name
             message = ATTACHMENT_NOTICES.get(problem, UNREADABLE_NOTICE)
+            if problem == OCR_PENDING and not ocr.available():
+                message = OCR_WAITING_NOTICE
             out.append(self.t(Message(message, mapping={"file": filename})))
         return out
 

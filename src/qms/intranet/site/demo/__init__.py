@@ -31,6 +31,7 @@ from qms.intranet.site.demo.data import UNITS_WITH_ACCOUNTS
 from qms.intranet.site.demo.evaluation import create_evaluation
 from qms.intranet.site.demo.files import docx_bytes
 from qms.intranet.site.demo.files import pdf_bytes
+from qms.intranet.site.demo.files import scan_bytes
 from qms.intranet.site.demo.lifecycle import create_lifecycle
 from qms.intranet.site.demo.objectives import create_objectives
 from qms.intranet.site.demo.review import create_reviews
@@ -71,6 +72,14 @@ def create_units(site):
                 title=title,
                 unit_kind=kind,
             )
+
+
+# What the scanned decision's page says: only OCR makes it searchable.
+SCANNED_DECISION = (
+    "Điều 1. Kiện toàn Ban chỉ đạo xây dựng, áp dụng, duy trì và cải tiến Hệ "
+    "thống quản lý chất lượng. Điều 2. Thư ký ISO giúp Ban chỉ đạo theo dõi "
+    "việc khắc phục sau đánh giá nội bộ."
+)
 
 
 def _files(code: str) -> dict:
@@ -164,6 +173,26 @@ def create_documents(site):
             owning_unit="khcn",
             **_files("1234/QĐ-BTTTT"),
         )
+        # Its signed original a scan without text: read by the OCR worker of
+        # the instance `make start` serves, then found by its words.
+        scanned = api.content.create(
+            container=section,
+            type="Decision",
+            id="quyet-dinh-kien-toan-ban-chi-dao",
+            title="Quyết định kiện toàn Ban chỉ đạo ISO",
+            code="56/QĐ-BTTTT",
+            number_symbol="56/QĐ-BTTTT",
+            summary="Kiện toàn Ban chỉ đạo xây dựng, áp dụng Hệ thống quản lý chất "
+            "lượng theo TCVN ISO 9001:2015 của khối cơ quan Bộ.",
+            signer="Nguyễn Minh Hồng",
+            signed_date=date(2026, 4, 2),
+            owning_unit="khcn",
+            signed_original=NamedBlobFile(
+                scan_bytes(SCANNED_DECISION),
+                filename="56-qd-btttt-ban-quet.pdf",
+                contentType="application/pdf",
+            ),
+        )
         system = [
             _procedure(section, "khcn", code, title, "system", records)
             for code, title, records in SYSTEM_PROCEDURES
@@ -183,7 +212,7 @@ def create_documents(site):
             )
             for unit, code, title, final in BUSINESS_PROCEDURES
         }
-    for obj in (policy, decision, *system):
+    for obj in (policy, decision, scanned, *system):
         _issue(obj, "khcn")
     for obj, unit, final in business.values():
         if final == "draft":

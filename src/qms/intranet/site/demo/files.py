@@ -4,10 +4,31 @@ The demo data attaches them, and the tests upload them: they pass the same
 checks (validation.py) as files staff upload.
 """
 
+from PIL import Image
+from PIL import ImageDraw
+from PIL import ImageFont
 from xml.sax.saxutils import escape
 
 import io
+import textwrap
 import zipfile
+
+
+# Debian's fonts-dejavu-core (make ocr installs it): Vietnamese glyphs.
+SCAN_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def scan_bytes(text: str, kind: str = "PDF") -> bytes:
+    """An A4 page at 300 dpi showing `text`, as a scanner makes it: a PDF
+    with the page image only (no text layer, read by OCR), or a PNG."""
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SCAN_FONT, 50)
+    for number, line in enumerate(textwrap.wrap(text, 60)):
+        draw.text((200, 250 + 80 * number), line, font=font, fill=0)
+    out = io.BytesIO()
+    page.save(out, kind, resolution=300)
+    return out.getvalue()
 
 
 def pdf_bytes(text: str = "QMS") -> bytes:
