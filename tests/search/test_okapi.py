@@ -136,7 +136,8 @@ def test_concurrent_new_words_never_share_a_number(tmp_path):
     assert set(exact.documents("bán")) == {1}
     assert set(exact.documents("bàn")) == {2}
     assert set(exact.documents("đấu giá")) == {1}
-    assert len(set(exact._wids.values())) == len(exact._wids) == 4
+    # bán, đấu, giá, bàn and giao (words without marks are kept too)
+    assert len(set(exact._wids.values())) == len(exact._wids) == 5
     db.close()
 
 

@@ -390,6 +390,7 @@ class TestSnippets:
             ),
             ("Kế hoạch ứng dụng công nghệ", "ứng*", "<mark>ứng</mark> dụng"),
             ("Áp dụng QT-07/KHTC ngay", "QT-07/KHTC", "<mark>QT-07/KHTC</mark>"),
+            ("Biểu mẫu BM-01/QT-07/KHTC", "QT-07", "<mark>BM-01/QT-07/KHTC</mark>"),
             (
                 "<b>không</b> phải HTML",
                 "khong",
@@ -452,3 +453,27 @@ def test_live_search_keeps_codes_and_folds(functional, http, portal_url, login_a
     assert "Quy trình quản lý văn bản đến" in [
         item["title"] for item in folded["items"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "reading"),
+    [
+        ("vawn banr ddi", "văn bản đi"),  # Telex
+        ("va8n ba3n d9i", "văn bản đi"),  # VNI
+        ("QT-02/VP", None),  # as typed
+    ],
+)
+def test_rest_search_reads_the_query_as_meant(
+    functional, http, portal_url, login_as, typed, reading
+):
+    """@search finds what the search page finds for Telex, VNI and codes,
+    says how it read the query, and marks the words it read."""
+    found = http.get(
+        f"{portal_url}/++api++/@search",
+        params={"SearchableText": typed},
+        headers={"Accept": "application/json"},
+        auth=login_as("vp.staff"),
+    ).json()
+    assert found["items"][0]["title"] == "Quy trình quản lý văn bản đi"
+    assert found.get("reading") == reading
+    assert "<mark>" in found["items"][0]["snippet"]

@@ -138,6 +138,7 @@ class TestUpgrades:
             ("1008",),
             ("1009",),
             ("1010",),
+            ("1011",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):

@@ -18,6 +18,18 @@ def document_code(obj):
 
 
 @indexer(IControlledDocument)
+def qms_own_code(obj):
+    """The codes the document *is* (QT-02/VP; a decision's 12/2024/QĐ-TTg):
+    search ranks it above the documents that only cite them."""
+    own = aq_base(obj)
+    return [
+        c
+        for c in (getattr(own, "code", None), getattr(own, "number_symbol", None))
+        if c
+    ]
+
+
+@indexer(IControlledDocument)
 def owning_unit(obj):
     return obj.owning_unit
 

@@ -191,9 +191,10 @@ def _kind_at(tokens: list[str], i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def query_reference(text: str) -> list[str]:
-    """The ref: tokens of the legal references in a query (one each, the
-    most specific): "Thông tư 15/2023" -> ["ref:tt:15:2023"]."""
+def query_references(text: str) -> list[tuple[str, int, int]]:
+    """The legal references in a query, each as (most specific ref: token,
+    first word, word after it) over ``words(text)``: "Thông tư 15/2023" ->
+    [("ref:tt:15:2023", 0, 3)]."""
     tokens = [fold(t) for t in words(text)]
     found = []
     i = 0
@@ -216,8 +217,50 @@ def query_reference(text: str) -> list[str]:
         if reference is not None:
             if kind and not reference["kind"]:
                 reference = {**reference, "kind": kind}
-            found.append(reference_tokens(reference)[0])
+            found.append((reference_tokens(reference)[0], i, j + 1))
             i = j + 1
         else:
             i = max(i + 1, j)
+    return found
+
+
+def query_reference(text: str) -> list[str]:
+    """The ref: tokens of the legal references in a query (one each, the
+    most specific): "Thông tư 15/2023" -> ["ref:tt:15:2023"]."""
+    return list(dict.fromkeys(token for token, _, _ in query_references(text)))
+
+
+def text_tokens(text: str) -> list[str]:
+    """What a document's text adds to its words (index side): the parts of
+    its codes and every ref: token of the legal references it cites."""
+    found = []
+    for token in words(text):
+        if any(c in token for c in "-/.:"):
+            found.extend(p for p in parts(token) if not p.startswith("head:"))
+    for token, _, _ in query_references(text):
+        found.extend(_all_levels(token))
+    return list(dict.fromkeys(found))
+
+
+def _all_levels(token: str) -> list[str]:
+    """ref:tt:15:2023 -> itself, ref:15:2023, ref:tt:15."""
+    fields = token.split(":")[1:]
+    if len(fields) == 3:
+        kind, number, year = fields
+        return [token, f"ref:{number}:{year}", f"ref:{kind}:{number}"]
+    return [token]
+
+
+def own_tokens(code: str) -> list[str]:
+    """The head: tokens of a document's own code: the code whole, the runs it
+    begins with, and its legal reference, so that a query for the code (or
+    part of it) ranks the document that *is* it above those citing it."""
+    found = []
+    for token in words(code):
+        folded = fold(token)
+        found.append(head(folded))
+        found.extend(p for p in parts(folded) if p.startswith("head:"))
+        reference = legal_reference(folded)
+        if reference is not None:
+            found.extend("head:" + t for t in reference_tokens(reference))
     return list(dict.fromkeys(found))

@@ -9,7 +9,10 @@ are kept as plain sets (word -> documents), evaluated with C set operations
 and no scoring: a marked query costs about what an unmarked one costs.
 
 The index also keeps the beginning of each document's text, compressed, so
-that result snippets are cut from it without waking the result's object.
+that result snippets are cut from it without waking the result's object,
+and its title's words and own codes for ranking. Beside a document's words
+it indexes the parts of its codes, the legal references it cites and its
+own code (codeparts.py); queries are read as staff meant them (query.py).
 """
 
 from AccessControl.class_init import InitializeClass
@@ -28,12 +31,17 @@ from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.ParseTree import QueryError
 from Products.ZCTextIndex.QueryParser import QueryParser
 from Products.ZCTextIndex.ZCTextIndex import ZCTextIndex
+from qms.intranet.search import fold
 from qms.intranet.search import has_marks
 from qms.intranet.search import lexicon  # noqa: F401 - registers the elements
 from qms.intranet.search import words
+from qms.intranet.search.codeparts import own_tokens
+from qms.intranet.search.codeparts import text_tokens
 from qms.intranet.search.lexicon import LowerCaseNormalizer
 from qms.intranet.search.lexicon import VietnameseSplitter
 from qms.intranet.search.okapi import VietnameseOkapiIndex
+from qms.intranet.search.query import key_of
+from qms.intranet.search.query import search as forgiving_search
 
 import random
 import zlib
@@ -42,6 +50,12 @@ import zlib
 META_TYPE = "VietnameseTextIndex"
 # Characters of each document's text kept for its snippets.
 STORED_CHARS = 4000
+
+# Queries read as staff meant them (query.py); False: ZCTextIndex's reading
+# only, as before issue #17 (benchmarks compare both).
+FORGIVING = True
+# The attribute (an indexer) giving a document's own code(s).
+OWN_CODE = "qms_own_code"
 
 # Word numbers are WidCode-encoded: below 2**28.
 MAX_WID = 0x10000000
@@ -52,10 +66,12 @@ EXACT_PARSER_LEXICON = Lexicon(VietnameseSplitter(), LowerCaseNormalizer())
 
 
 class ExactWords(Persistent):
-    """The marked words of each document, lower case: word -> documents.
+    """The words of each document as written, lower case, marked or not:
+    word -> documents (a query typed with marks ranks the documents with its
+    words exactly as typed first, see query.py).
 
-    Answers a ZCTextIndex parse tree (it has the index methods the nodes
-    call) with the set of documents that have the query's marked words
+    Also answers a ZCTextIndex parse tree (it has the index methods the
+    nodes call) with the set of documents that have the query's marked words
     exactly. Unmarked terms answer None, "no constraint", as ZCTextIndex's
     own nodes treat stop words. Words are numbered, and each document keeps
     its numbers WidCode-encoded, as ZCTextIndex keeps its own, to stay small.
@@ -68,9 +84,11 @@ class ExactWords(Persistent):
         self._docwids = IOBTree()  # docid -> encoded numbers of its words
 
     @staticmethod
-    def marked_words(texts) -> set[str]:
+    def kept_words(texts) -> set[str]:
+        """The words kept: every word of letters, marked or not, lower case
+        (a query with marks ranks "ban" typed bare above bàn and bản too)."""
         found = {word.lower() for text in texts for word in words(text)}
-        return {word for word in found if has_marks(word)}
+        return {word for word in found if word.isalpha()}
 
     def _wid(self, word: str) -> int:
         """The word's number, a new one for a new word: a random free number,
@@ -90,7 +108,7 @@ class ExactWords(Persistent):
         return wid
 
     def index_doc(self, docid: int, texts) -> None:
-        new = {self._wid(word) for word in self.marked_words(texts)}
+        new = {self._wid(word) for word in self.kept_words(texts)}
         old = self._old(docid)
         for wid in old - new:
             self._remove(wid, docid)
@@ -128,6 +146,10 @@ class ExactWords(Persistent):
 
     # What ZCTextIndex's parse tree nodes call.
 
+    def exact_documents(self, word: str):
+        """The documents having `word` (lower case) exactly as typed."""
+        return self._find(word)
+
     def search(self, term):
         return self.search_phrase([term])
 
@@ -164,6 +186,7 @@ class VietnameseTextIndex(ZCTextIndex):
 
     exact = None  # ExactWords; None until created or upgraded (v1002)
     stored = None  # docid -> compressed start of its text; None before v1003
+    titles = None  # docid -> its title's folded words, tab, its own codes; v1011
 
     def __init__(
         self,
@@ -184,6 +207,7 @@ class VietnameseTextIndex(ZCTextIndex):
         )
         self.exact = ExactWords()
         self.stored = IOBTree()
+        self.titles = IOBTree()
 
     def index_object(self, documentId, obj, threshold=None):
         # The lexicon numbers new words from a random start, then one after
@@ -196,13 +220,50 @@ class VietnameseTextIndex(ZCTextIndex):
         words_of = self.getLexicon()
         if getattr(words_of, "_v_nextid", None) is not None:
             words_of._v_nextid = None
-        count = super().index_object(documentId, obj, threshold)
+        texts = self._texts(obj)
+        own = _own_codes(obj)
+        # The parts of codes, legal references and the document's own code
+        # go after its words: phrases and adjacency see the text as written.
+        extra = " ".join(
+            dict.fromkeys(
+                token for text in (*texts, *own) for token in text_tokens(text)
+            )
+        )
+        heads = " ".join(t for code in own for t in own_tokens(code))
+        indexed = [t for t in (*texts, extra, heads) if t]
+        count = self.index.index_doc(documentId, indexed) if indexed else 0
         if self.exact is None:
             self.exact = ExactWords()
-        texts = self._texts(obj)
         self.exact.index_doc(documentId, texts)
         self._store(documentId, texts)
+        self._store_title(documentId, obj, own)
         return count
+
+    def _store_title(self, docid: int, obj, own: list[str]) -> None:
+        if self.titles is None:
+            self.titles = IOBTree()
+        title = getattr(obj, "Title", None)
+        if callable(title):
+            title = title()
+        title = title if isinstance(title, str) else ""
+        folded = " ".join(key_of(word) for word in words(title))
+        codes = " ".join(fold(token) for code in own for token in words(code))
+        if codes:
+            folded = f"{folded}\t{codes}"
+        if not folded:
+            self.titles.pop(docid, None)
+        elif self.titles.get(docid) != folded:
+            self.titles[docid] = folded
+
+    def title_words(self, docid: int) -> set[str]:
+        """The folded words of the document's title."""
+        folded = self.titles.get(docid) if self.titles is not None else None
+        return set(folded.split("\t")[0].split()) if folded else set()
+
+    def own_codes(self, docid: int) -> list[str]:
+        """The document's own codes, folded (QT-02/VP: qt-02/vp)."""
+        folded = self.titles.get(docid) if self.titles is not None else None
+        return folded.split("\t")[1].split() if folded and "\t" in folded else []
 
     def _store(self, docid: int, texts: list[str]) -> None:
         if self.stored is None:
@@ -234,8 +295,21 @@ class VietnameseTextIndex(ZCTextIndex):
             self.exact.unindex_doc(docid)
         if self.stored is not None:
             self.stored.pop(docid, None)
+        if self.titles is not None:
+            self.titles.pop(docid, None)
 
     def query_index(self, record, resultset=None):
+        query = " ".join(record.keys)
+        if not query.strip():
+            return None
+        if FORGIVING:
+            results = forgiving_search(self, query)
+            if results is not None:
+                return results
+        return self._plain_query(record, resultset)
+
+    def _plain_query(self, record, resultset=None):
+        """ZCTextIndex's query, the exact words typed with marks first."""
         results = super().query_index(record, resultset)
         query = " ".join(record.keys)
         if not results or self.exact is None or not has_marks(query):
@@ -254,9 +328,20 @@ class VietnameseTextIndex(ZCTextIndex):
         super().clear()
         self.exact = ExactWords()
         self.stored = IOBTree()
+        self.titles = IOBTree()
 
 
 InitializeClass(VietnameseTextIndex)
+
+
+def _own_codes(obj) -> list[str]:
+    """The document's own code(s), from its `qms_own_code` indexer."""
+    codes = getattr(obj, OWN_CODE, None)
+    if callable(codes):
+        codes = codes()
+    if isinstance(codes, str):
+        codes = [codes]
+    return [c for c in codes or () if isinstance(c, str) and c.strip()]
 
 
 def manage_addVietnameseTextIndex(self, id, extra=None, REQUEST=None, RESPONSE=None):

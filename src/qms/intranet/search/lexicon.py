@@ -6,6 +6,7 @@ from Products.ZCTextIndex.PipelineFactory import element_factory
 from qms.intranet.search import fold
 from qms.intranet.search import GLOB_WORD
 from qms.intranet.search import words
+from qms.intranet.search.spelling import canonical
 from zope.interface import implementer
 
 import contextlib
@@ -28,10 +29,11 @@ class VietnameseSplitter:
 
 
 class FoldingNormalizer:
-    """Every word without marks, lower case: 'Ủy' -> 'uy', 'đấu' -> 'dau'."""
+    """Every word without marks, lower case: 'Ủy' -> 'uy', 'đấu' -> 'dau';
+    spelling variants as one ('quí' and 'quý' -> 'quy', 'kĩ' -> 'ki')."""
 
     def process(self, lst):
-        return [fold(word) for word in lst]
+        return [canonical(fold(word)) for word in lst]
 
     processGlob = process
 

@@ -29,6 +29,11 @@ def query_words(query: str) -> list[str]:
     return found
 
 
+def _part_of(word: str, code: str) -> bool:
+    """Is `word` a run of the parts of `code` ("qt-02" of "bm-01/qt-02/vp")?"""
+    return "/" in code and f"/{word}/" in f"/{code}/"
+
+
 def snippet(text: str, query: str, width: int = 90) -> str:
     """An HTML-safe excerpt of `text` around the first word of `query`, with
     every word that folds to a query word (or starts like one) in <mark>."""
@@ -39,7 +44,9 @@ def snippet(text: str, query: str, width: int = 90) -> str:
 
     def hit(token):
         folded = fold(token.group())
-        return any(folded == w or folded.startswith(w) for w in wanted)
+        return any(
+            folded == w or folded.startswith(w) or _part_of(w, folded) for w in wanted
+        )
 
     first = next((t for t in tokens if hit(t)), None)
     start = max(0, (first.start() if first else 0) - width)

@@ -16,6 +16,8 @@ from qms.intranet.core.states import RECORD_STATES
 from qms.intranet.core.states import state_label
 from qms.intranet.search import apply_defaults
 from qms.intranet.search import munge
+from qms.intranet.search.index import searchable_text_index
+from qms.intranet.search.query import reading as read_as
 from qms.intranet.search.results import brain_of
 from qms.intranet.search.results import Results
 from qms.intranet.search.snippets import snippet
@@ -90,8 +92,15 @@ class Search(_VietnameseMunging, plone_search.Search):
             self.described.prefetch(list(batch))
         return batch
 
+    @lazy_property
+    def reading(self) -> str | None:
+        """How the query was read when a word was typed in Telex or VNI or
+        with a typo: "Kết quả cho «quyết định»"."""
+        text = self.text()
+        return read_as(searchable_text_index(), text) if text.strip() else None
+
     def snippet_for(self, item) -> str:
-        return snippet(text_for(brain_of(item)), self.text())
+        return snippet(text_for(brain_of(item)), self.reading or self.text())
 
     def units(self) -> list[tuple[str, str]]:
         return [(brain.getId, brain.Title) for brain in all_units()]

@@ -1,12 +1,15 @@
 """GET /@search: plone.restapi's search, obsolete documents left out unless
-asked for (include_obsolete=1), `year` filtering by qms_year, and each
-result's `snippet`."""
+asked for (include_obsolete=1), `year` filtering by qms_year, each result's
+`snippet`, and `reading`: the query as read when a word of it was typed in
+Telex or VNI or with a typo."""
 
 from plone import api
 from plone.restapi.search.handler import SearchHandler
 from plone.restapi.search.utils import unflatten_dotted_dict
 from plone.restapi.services import Service
 from qms.intranet.search import apply_defaults
+from qms.intranet.search.index import searchable_text_index
+from qms.intranet.search.query import reading
 from qms.intranet.search.snippets import snippet
 from qms.intranet.search.snippets import text_for
 
@@ -25,8 +28,11 @@ class SearchGet(Service):
         query.pop("year", None)
         results = IntranetSearchHandler(self.context, self.request).search(query)
         text = self.request.form.get("SearchableText")
-        if text and isinstance(results, dict):
-            add_snippets(results.get("items", []), text)
+        if text and isinstance(text, str) and isinstance(results, dict):
+            read_as = reading(searchable_text_index(), text)
+            if read_as:
+                results["reading"] = read_as
+            add_snippets(results.get("items", []), read_as or text)
         return results
 
 
