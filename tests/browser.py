@@ -45,6 +45,13 @@ def step(page, label, confirm=True, **fields):
         page.wait_for_load_state()
 
 
+def add_new(page, kind: str) -> None:
+    """Open the add form of `kind` ("Quy trình", "Biểu mẫu") from the
+    toolbar's "Thêm mới" menu of the page's folder."""
+    page.locator("#plone-contentmenu-factories > a").click()
+    page.locator("#plone-contentmenu-factories").get_by_text(kind, exact=True).click()
+
+
 def field_error(page, name):
     return page.locator(f".qms-transition-form #qms-{name}-error")
 

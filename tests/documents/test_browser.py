@@ -5,6 +5,7 @@ checked in its end state."""
 from playwright.sync_api import expect
 from qms.intranet.site.demo.files import docx_bytes
 from qms.intranet.site.demo.files import pdf_bytes
+from tests.browser import add_new
 from tests.browser import no_sideways_scroll
 from tests.browser import status_message
 from tests.browser import transition
@@ -41,10 +42,7 @@ def test_officer_creates_a_procedure_with_files_and_a_form(session, portal_url, 
     officer = session("vp.officer")
     officer.goto(portal_url)
     officer.locator(".qms-my-unit", has_text="Văn phòng Bộ").click()
-    officer.locator("#plone-contentmenu-factories > a").click()
-    officer.locator("#plone-contentmenu-factories").get_by_text(
-        "Quy trình", exact=True
-    ).click()
+    add_new(officer, "Quy trình")
     officer.locator("#form-widgets-IBasic-title").fill("Quy trình quản lý con dấu")
     officer.locator("#form-widgets-purpose").fill("Quản lý, sử dụng con dấu của Bộ.")
     officer.get_by_role("link", name="Kiểm soát tài liệu").click()
@@ -74,10 +72,7 @@ def test_officer_creates_a_procedure_with_files_and_a_form(session, portal_url, 
     procedure_url = officer.url.removesuffix("/view")
 
     # Its form (biểu mẫu)
-    officer.locator("#plone-contentmenu-factories > a").click()
-    officer.locator("#plone-contentmenu-factories").get_by_text(
-        "Biểu mẫu", exact=True
-    ).click()
+    add_new(officer, "Biểu mẫu")
     officer.locator("#form-widgets-IBasic-title").fill("Sổ theo dõi con dấu")
     officer.locator("#form-widgets-file-input").set_input_files(str(files["form"]))
     officer.get_by_role("link", name="Kiểm soát tài liệu").click()

@@ -6,6 +6,7 @@ finds the procedure by words that exist only in the scan."""
 
 from playwright.sync_api import expect
 from qms.intranet.search import ocr
+from tests.browser import add_new
 from tests.search.test_browser import result_titles
 from tests.search.test_ocr import scan
 
@@ -38,10 +39,7 @@ def test_officer_uploads_a_scan_and_staff_find_its_words(
     officer = session("vp.officer")
     officer.goto(portal_url)
     officer.locator(".qms-my-unit", has_text="Văn phòng Bộ").click()
-    officer.locator("#plone-contentmenu-factories > a").click()
-    officer.locator("#plone-contentmenu-factories").get_by_text(
-        "Quy trình", exact=True
-    ).click()
+    add_new(officer, "Quy trình")
     officer.locator("#form-widgets-IBasic-title").fill(TITLE)
     officer.locator("#form-widgets-purpose").fill("Thử bản gốc là bản quét.")
     officer.get_by_role("link", name="Kiểm soát tài liệu").click()
