@@ -53,6 +53,7 @@ setup(
         "DateTime",
         "docxtpl",
         "persistent",
+        "openpyxl",
         "Pillow",
         "plone.api",
         "plone.app.content",

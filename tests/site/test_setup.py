@@ -139,6 +139,7 @@ class TestUpgrades:
             ("1009",),
             ("1010",),
             ("1011",),
+            ("1012",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):
