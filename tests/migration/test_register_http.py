@@ -4,6 +4,7 @@ its uploader can import, and the template download."""
 
 from openpyxl import load_workbook
 from tests.matrix import refused
+from tests.migration.registers import HEADERS
 from tests.migration.registers import originals
 from tests.migration.registers import xlsx
 from tests.migration.registers import zip_of
@@ -41,6 +42,20 @@ def upload(http, url, auth, sheet=None, files=None, name="so-dang-ky.xlsx"):
         headers=VI,
         data={"form.preview": "1", "_authenticator": form_of(http, url, auth)},
         files=parts or {"register": ("", b"")},
+    )
+
+
+def confirm(http, url, auth, kept: str):
+    """Press «Nhập N tài liệu» of the preview kept under `kept`."""
+    return http.post(
+        f"{url}/@@import-register",
+        auth=auth,
+        headers=VI,
+        data={
+            "form.import": "1",
+            "token": kept,
+            "_authenticator": form_of(http, url, auth),
+        },
     )
 
 
@@ -116,44 +131,17 @@ def test_preview_then_import_only_by_its_uploader(http, portal_url, login_as):
 
     # The secretariat may import, but not another person's preview.
     secretary = login_as("iso.secretary")
-    response = http.post(
-        f"{unit}/@@import-register",
-        auth=secretary,
-        headers=VI,
-        data={
-            "form.import": "1",
-            "token": kept,
-            "_authenticator": form_of(http, unit, secretary),
-        },
-    )
+    response = confirm(http, unit, secretary, kept)
     assert "Bản xem trước này không còn" in response.text
     assert codes_in(http, portal_url, officer) == []
 
-    response = http.post(
-        f"{unit}/@@import-register",
-        auth=officer,
-        headers=VI,
-        data={
-            "form.import": "1",
-            "token": kept,
-            "_authenticator": form_of(http, unit, officer),
-        },
-    )
+    response = confirm(http, unit, officer, kept)
     assert "Đã nhập 1 tài liệu từ so-dang-ky.xlsx" in response.text
     assert codes_in(http, portal_url, login_as("phapche.staff")) == [
         f"{unit}/quy-trinh-tiep-cong-dan"
     ]
     # The same token again creates nothing.
-    again = http.post(
-        f"{unit}/@@import-register",
-        auth=officer,
-        headers=VI,
-        data={
-            "form.import": "1",
-            "token": kept,
-            "_authenticator": form_of(http, unit, officer),
-        },
-    )
+    again = confirm(http, unit, officer, kept)
     assert "Bản xem trước này không còn" in again.text
 
 
@@ -178,14 +166,7 @@ def test_template_download(http, portal_url, login_as):
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Sổ đăng ký", "Hướng dẫn", "Đơn vị"]
     headers = [cell.value for cell in workbook["Sổ đăng ký"][1]]
-    assert headers[:6] == [
-        "Mã hiệu",
-        "Tên tài liệu",
-        "Lần ban hành",
-        "Ngày ban hành",
-        "Đơn vị",
-        "Trạng thái",
-    ]
+    assert tuple(headers[:6]) == HEADERS
     guide = [row[1].value for row in workbook["Hướng dẫn"].iter_rows(min_row=2)]
     assert any("dd/mm/yyyy" in text for text in guide)
     units = {
