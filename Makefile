@@ -143,6 +143,15 @@ backup: install ## Back up the database and blobs into BACKUP_DIR (var/backups);
 restore: install ## Restore the latest backup (or BACKUP=<date or path>) into the stopped instance
 	$(BIN)/python scripts/backup.py restore
 
+.PHONY: export
+export: instance ## Export the whole site (collective.exportimport) into TO or var/exports/<date-time>
+	@$(BIN)/zconsole run instance/etc/zope.conf scripts/export_site.py $(TO)
+
+.PHONY: import
+import: instance ## Import an export (FROM=<folder>) into a new site made with DEMO=0
+	@test -n "$(FROM)" || { echo "Say which export: make import FROM=<folder>"; exit 2; }
+	@$(BIN)/zconsole run instance/etc/zope.conf scripts/import_site.py "$(FROM)"
+
 .PHONY: remove-data
 remove-data: ## Delete the ZODB (var/, backups kept): the next `make start` creates a new site
 	@if [ -d var ]; then find var -mindepth 1 -maxdepth 1 ! -name backups -exec rm -rf {} +; fi

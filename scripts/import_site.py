@@ -1,0 +1,66 @@
+"""Import an export of a whole QMS into a fresh site (`make import FROM=<dir>`).
+
+Run inside Zope: `zconsole run instance/etc/zope.conf scripts/import_site.py DIR`.
+The site SITE_ID must be new and made with DEMO=0 (`DEMO=0 make site`):
+a site that already holds content or users is refused, nothing written.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from qms.intranet.core.i18n import translated
+from qms.intranet.migration.transfer.importer import import_site
+from qms.intranet.migration.transfer.importer import TransferError
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+
+import os
+import sys
+import time
+import transaction
+
+
+SITE_ID = os.environ.get("SITE_ID", "Plone")
+ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
+
+
+def main(app, argv):
+    app = makerequest(app)
+    setRequest(app.REQUEST)
+    admin = app.acl_users.getUser(ADMIN_USER)
+    if admin is None:
+        sys.exit(
+            f"No Zope administrator {ADMIN_USER!r} (ADMIN_USER): run make site once."
+        )
+    newSecurityManager(None, admin.__of__(app.acl_users))
+    source = (argv[1:] or [os.environ.get("FROM", "")])[0]
+    if not source or not os.path.isdir(source):
+        sys.exit("Say which export to import: make import FROM=<folder>.")
+    if SITE_ID not in app.objectIds():
+        sys.exit(
+            f"No site {SITE_ID!r}: make a new one without demo data first "
+            "(DEMO=0 make site), then import into it."
+        )
+    site = app[SITE_ID]
+    setSite(site)
+    started = time.monotonic()
+    try:
+        counts = import_site(portal=site, path=source, commit=100)
+    except TransferError as error:
+        transaction.abort()
+        sys.exit(translated(error.message))
+    seconds = time.monotonic() - started
+    print(
+        f"Imported {counts['objects']} objects, {counts['files']} files, "
+        f"{counts['users']} users, {counts['comments']} comments and "
+        f"{counts['relations']} relations into {SITE_ID!r} in {seconds:.1f} s."
+    )
+
+
+def script_args(argv) -> list:
+    """The arguments after this script's path (zconsole keeps its own)."""
+    names = [os.path.basename(arg) for arg in argv]
+    return argv[names.index("import_site.py") + 1 :]
+
+
+if __name__ == "__main__":
+    main(globals()["app"], ["", *script_args(sys.argv)])

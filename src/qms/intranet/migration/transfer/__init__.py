@@ -1,0 +1,1 @@
+"""A whole site's export and import with collective.exportimport (#18)."""
