@@ -21,15 +21,9 @@ import tempfile
 import time
 
 
-UNITS = ("vp", "khcn", "phapche", "khtc", "tccb", "htqt", "buuchinh", "cntt")
-STATES = ("effective",) * 16 + ("draft", "pending_review", "pending_approval")
-WORKFLOW = "qms_document_workflow"
-
-
 def fill(app, n: int) -> None:
     """N procedures with a PDF each (inside Zope)."""
     from AccessControl.SecurityManagement import newSecurityManager
-    from plone import api
     from plone.namedfile.file import NamedBlobFile
     from qms.intranet.site.demo.files import pdf_bytes
     from Testing.makerequest import makerequest
@@ -38,42 +32,28 @@ def fill(app, n: int) -> None:
 
     import transaction
 
+    # Beside this file: zconsole neither sets __file__ nor puts the folder
+    # on the path, but passes the script's path on.
+    script = next(arg for arg in sys.argv if arg.endswith("transfer.py"))
+    sys.path.insert(0, str(Path(script).resolve().parent))
+    from listing_fill import add_procedures
+
     app = makerequest(app)
     setRequest(app.REQUEST)
     admin = app.acl_users.getUserById("admin").__of__(app.acl_users)
     newSecurityManager(None, admin)
     site = app.Plone
     setSite(site)
-    wftool = site.portal_workflow
-    workflow = wftool.getWorkflowById(WORKFLOW)
-    for i in range(n):
-        unit = UNITS[i % len(UNITS)]
-        code = f"QT-T{i:05d}/{unit.upper()}"
-        obj = api.content.create(
-            container=site["don-vi"][unit],
-            type="Procedure",
-            id=f"qt-transfer-{i}",
-            title=f"Quy trình nghiệp vụ số {i} về quản lý văn bản và hồ sơ",
-            code=code,
-            owning_unit=unit,
-            purpose="Quy định trình tự, trách nhiệm thực hiện công việc.",
-            signed_original=NamedBlobFile(
-                pdf_bytes(f"{code} ban ky"),
-                filename=f"qt-t{i:05d}.pdf",
-                contentType="application/pdf",
-            ),
-        )
-        state = STATES[i % len(STATES)]
-        if state != "draft":
-            status = {"review_state": state, "action": None, "actor": "admin"}
-            wftool.setStatusOf(
-                WORKFLOW, obj, {**status, "comments": "", "time": obj.created()}
-            )
-            workflow.updateRoleMappingsFor(obj)
-            obj.reindexObject()
-        if i % 500 == 499:
-            transaction.commit()
-            print(f"{i + 1} procedures", flush=True)
+    add_procedures(
+        site,
+        n,
+        prefix="T",
+        original=lambda i, code: NamedBlobFile(
+            pdf_bytes(f"{code} ban ky"),
+            filename=f"qt-t{i:05d}.pdf",
+            contentType="application/pdf",
+        ),
+    )
     transaction.commit()
 
 

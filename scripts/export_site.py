@@ -7,12 +7,11 @@ the site. It only reads; with FileStorage stop the instance first (the
 database is locked while it serves), on RelStorage it may keep serving.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
+from qms.intranet.migration.transfer.console import as_admin
+from qms.intranet.migration.transfer.console import script_args
 from qms.intranet.migration.transfer.exporter import export_site
 from qms.intranet.migration.transfer.views import new_export_dir
-from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
-from zope.globalrequest import setRequest
 
 import os
 import sys
@@ -20,18 +19,10 @@ import time
 
 
 SITE_ID = os.environ.get("SITE_ID", "Plone")
-ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
 
 
 def main(app, argv):
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    admin = app.acl_users.getUser(ADMIN_USER)
-    if admin is None:
-        sys.exit(
-            f"No Zope administrator {ADMIN_USER!r} (ADMIN_USER): run make site once."
-        )
-    newSecurityManager(None, admin.__of__(app.acl_users))
+    app = as_admin(app)
     if SITE_ID not in app.objectIds():
         sys.exit(f"No site {SITE_ID!r} in this database: nothing exported.")
     site = app[SITE_ID]
@@ -54,11 +45,5 @@ def main(app, argv):
         sys.exit(1)
 
 
-def script_args(argv) -> list:
-    """The arguments after this script's path (zconsole keeps its own)."""
-    names = [os.path.basename(arg) for arg in argv]
-    return argv[names.index("export_site.py") + 1 :]
-
-
 if __name__ == "__main__":
-    main(globals()["app"], ["", *script_args(sys.argv)])
+    main(globals()["app"], ["", *script_args(sys.argv, "export_site.py")])

@@ -5,13 +5,12 @@ The site SITE_ID must be new and made with DEMO=0 (`DEMO=0 make site`):
 a site that already holds content or users is refused, nothing written.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
 from qms.intranet.core.i18n import translated
+from qms.intranet.migration.transfer.console import as_admin
+from qms.intranet.migration.transfer.console import script_args
 from qms.intranet.migration.transfer.importer import import_site
 from qms.intranet.migration.transfer.importer import TransferError
-from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
-from zope.globalrequest import setRequest
 
 import os
 import sys
@@ -20,18 +19,10 @@ import transaction
 
 
 SITE_ID = os.environ.get("SITE_ID", "Plone")
-ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
 
 
 def main(app, argv):
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    admin = app.acl_users.getUser(ADMIN_USER)
-    if admin is None:
-        sys.exit(
-            f"No Zope administrator {ADMIN_USER!r} (ADMIN_USER): run make site once."
-        )
-    newSecurityManager(None, admin.__of__(app.acl_users))
+    app = as_admin(app)
     source = (argv[1:] or [os.environ.get("FROM", "")])[0]
     if not source or not os.path.isdir(source):
         sys.exit("Say which export to import: make import FROM=<folder>.")
@@ -56,11 +47,5 @@ def main(app, argv):
     )
 
 
-def script_args(argv) -> list:
-    """The arguments after this script's path (zconsole keeps its own)."""
-    names = [os.path.basename(arg) for arg in argv]
-    return argv[names.index("import_site.py") + 1 :]
-
-
 if __name__ == "__main__":
-    main(globals()["app"], ["", *script_args(sys.argv)])
+    main(globals()["app"], ["", *script_args(sys.argv, "import_site.py")])

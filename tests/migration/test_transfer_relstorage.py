@@ -9,13 +9,17 @@ from qms.intranet.site.demo.data import DEMO_PASSWORD
 from tests.conftest import ROOT
 from tests.instances import demo_instance
 from tests.instances import Instance
-from tests.tooling.test_relstorage import PostgreSQL
+from tests.tooling import test_relstorage
 
 import hashlib
 import json
 import pytest
 import requests
 import subprocess
+
+
+# One throwaway PostgreSQL server for this module, as for the RelStorage tests.
+postgresql = test_relstorage.postgresql
 
 
 JSON = {"Accept": "application/json"}
@@ -38,14 +42,6 @@ def run_script(instance: Instance, script: str, *args: str):
         text=True,
         timeout=600,
     )
-
-
-@pytest.fixture(scope="module")
-def postgresql():
-    server = PostgreSQL()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")
