@@ -2,52 +2,21 @@
 personal menu (issue #18); staff and anonymous visitors cannot."""
 
 from pathlib import Path
-from plone import api
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from tests.browser import status_message
 from tests.matrix import REDIRECTS_TO_REFUSAL
 
 import json
 import pytest
-import transaction
 
 
 PERMISSION = "qms.intranet: Export site"
 ROLES = ("Manager", "Site Administrator", "QMSSecretary")
 
 
-def grant_as_the_profile_does(portal):
-    """The rolemap grant and the personal-menu link of the profile
-    (/tmp/transfer-profile.md), where this checkout's profile lacks them."""
-    granted = {
-        role["name"]
-        for role in portal.rolesOfPermission(PERMISSION)
-        if role["selected"]
-    }
-    if not set(ROLES) <= granted:
-        portal.manage_permission(PERMISSION, ROLES, acquire=True)
-    user_actions = api.portal.get_tool("portal_actions").user
-    if "qms_transfer" not in user_actions.objectIds():
-        from Products.CMFCore.ActionInformation import Action
-
-        user_actions._setObject(
-            "qms_transfer",
-            Action(
-                "qms_transfer",
-                title="Move the system to another server",
-                i18n_domain="qms.intranet",
-                url_expr="string:${globals_view/navigationRootUrl}/@@qms-transfer",
-                permissions=(PERMISSION,),
-                visible=True,
-            ),
-        )
-
-
 @pytest.fixture
-def exports(functional, tmp_path, monkeypatch):
+def exports(tmp_path, monkeypatch):
     monkeypatch.setenv("QMS_EXPORT_DIR", str(tmp_path))
-    grant_as_the_profile_does(functional["portal"])
-    transaction.commit()
     return tmp_path
 
 
