@@ -3,6 +3,8 @@ restricted to what the person may see gives a set of record ids (rids),
 which index sets cut without loading a single brain."""
 
 from BTrees.IIBTree import IISet
+from plone.indexer import indexer
+from zope.interface import Interface
 
 
 def index(catalog, name: str):
@@ -30,3 +32,13 @@ def indexed_rids(catalog, name: str, value) -> IISet:
     """The rids an index holds for one value (unrestricted: only ever
     intersected with a restricted set)."""
     return as_set(index(catalog, name)._index.get(value))
+
+
+@indexer(Interface)
+def not_indexed(obj):
+    """Registered under each of our index names for every object, below the
+    types' own indexers: an object the index is not about is skipped at
+    once. Without it the catalog looks the name up as an attribute, through
+    every parent up to the site (a dozen misses per index and object),
+    only to skip the object all the same."""
+    raise AttributeError

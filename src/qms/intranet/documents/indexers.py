@@ -62,7 +62,8 @@ def qms_events(obj):
             events.add(f"reviewed:{year}")
             continue
         events.add(f"{'issued' if row.get('revision') == 1 else 'revised'}:{year}")
-    withdrawn = getattr(obj, "withdrawn_on", None)
+    # (its own: a form would acquire its cancelled procedure's date)
+    withdrawn = getattr(aq_base(obj), "withdrawn_on", None)
     if withdrawn:
         events.add(f"cancelled:{withdrawn.year}")
     return sorted(events) or None
