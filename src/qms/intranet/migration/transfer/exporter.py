@@ -64,15 +64,16 @@ SKIPPED_TYPES = ("Plone Site", "Discussion Item")
 # assignment: not told twice; a register's yearly numbers: no nonconformity
 # number given twice; how often it was reopened; a record file's title),
 # except these, which the serializer, the workflow history or the
-# importer carry, and CMFEditions' bookkeeping (versions: README).
+# importer carry, and CMFEditions' bookkeeping (versions: README). The
+# creators and contributors are not among them: the serializer writes them
+# only for types with the Dublin Core behavior (a record list has none, and
+# lists and the catalog's Creator name its author).
 STANDARD_ATTRIBUTES = {
     "id",
     "portal_type",
     "workflow_history",
     "creation_date",
     "modification_date",
-    "creators",
-    "contributors",
     "subject",
     "effective_date",
     "expiration_date",

@@ -7,6 +7,12 @@ state and history), relations (working copies get their baseline back),
 users and groups, owners, local roles, positions, default pages,
 comments, portlets, redirects, registry; then dates and indexes.
 
+The catalog indexes each object once, whole, when all it shows has come
+(its people's names, local roles, comments, dates): while content comes in
+nothing is indexed (`deferred_indexing`), and the steps that find objects
+by UID in the catalog (relations, ordering, default pages, portlets) come
+after that single pass.
+
 Nothing is transitioned: a workflow transition would run our subscribers
 (mails, issue numbers, amendment history). The exported workflow history
 is the state, and the permissions follow from it. Content comes in before
@@ -24,6 +30,7 @@ from collective.exportimport.import_other import ImportOrdering
 from collective.exportimport.import_other import ImportRelations
 from collective.exportimport.import_other import register_portlets
 from collective.exportimport.interfaces import IMigrationMarker
+from contextlib import contextmanager
 from DateTime import DateTime
 from datetime import date
 from datetime import datetime
@@ -54,6 +61,7 @@ from plone.portlets.interfaces import IPortletManager
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.schema.jsonfield import IJSONField
+from Products.CMFCore.indexing import getQueue
 from Products.CMFCore.indexing import processQueue
 from qms.intranet import _
 from qms.intranet.migration.transfer.codec import from_json
@@ -106,8 +114,11 @@ STRUCTURE_TYPES = (
     "EvaluationSection",
     "TrainingSection",
 )
-# What the final pass reindexes: what changed after the objects were made.
-FINAL_INDEXES = ("allowedRolesAndUsers", "created", "modified", "Creator")
+
+
+# Indexes that read another object's catalog entry (a finding shows the
+# state of the nonconformity it became): indexed again once all are there.
+CROSS_INDEXES = ["finding_nc_state"]
 
 
 class TransferError(ValueError):
@@ -176,9 +187,10 @@ class TransferImportContent(ImportContent):
         alsoProvides(self.request, IMigrationMarker)
 
     def run(self) -> int:
-        added = self.import_new_content(content_items(self.directory))
-        if self.commit:
-            transaction.commit()
+        with deferred_indexing() as self.unindexed:
+            added = self.import_new_content(content_items(self.directory))
+            if self.commit:
+                transaction.commit()
         return len(added)
 
     def global_dict_hook(self, item):
@@ -634,20 +646,70 @@ def reapply_attributes(imported, by_uid) -> None:
             setattr(by_uid[uid], name, from_json(value))
 
 
-def reset_dates(by_uid) -> None:
-    """The exported creation and modification dates, set last (later steps
-    may have touched them), and the importer's marks removed."""
+DATES = (
+    ("modification_date", "modification_date_migrated"),
+    ("creation_date", "creation_date_migrated"),
+)
+
+
+def reset_dates(by_uid) -> list:
+    """The exported creation and modification dates again where a step
+    since changed them; the objects changed."""
+    changed = []
     for obj in by_uid.values():
         base = aq_base(obj)
-        for name, attribute in (
-            ("modification_date", "modification_date_migrated"),
-            ("creation_date", "creation_date_migrated"),
-        ):
+        for name, attribute in DATES:
             value = base.__dict__.get(attribute)
-            if value is not None:
+            if value is not None and base.__dict__.get(name) != value:
                 setattr(obj, name, value)
+                changed.append(obj)
+    return changed
+
+
+def drop_date_marks(by_uid) -> None:
+    """The exported dates, kept on each object while importing, removed."""
+    for obj in by_uid.values():
+        base = aq_base(obj)
+        for _name, attribute in DATES:
+            if attribute in base.__dict__:
                 delattr(base, attribute)
-        obj.reindexObject(idxs=list(FINAL_INDEXES))
+
+
+@contextmanager
+def deferred_indexing():
+    """Index nothing while content comes in: yields {path: object} of what
+    asked to be indexed, for `catalog_all`. (Each object would otherwise be
+    indexed as it is made, before its fields, files and history, and again
+    at each later step: half the import's time, and stale entries.)"""
+    queue = getQueue()
+    unindexed = {}
+
+    def keep(obj, *args, **kwargs):
+        unindexed["/".join(obj.getPhysicalPath())] = obj
+
+    processQueue()
+    queue.index = queue.reindex = keep
+    try:
+        yield unindexed
+    finally:
+        del queue.index, queue.reindex
+
+
+def catalog_all(objects, portal) -> int:
+    """Catalog each object once, whole. Straight to the catalog, not
+    `reindexObject()`, which would date the object today."""
+    processQueue()
+    catalog = api.portal.get_tool("portal_catalog")
+    found = {
+        path: obj
+        for path, obj in objects.items()
+        if portal.unrestrictedTraverse(path, None) is not None
+    }  # (not what was made and removed again while importing)
+    for path, obj in found.items():
+        catalog.catalog_object(obj, path)
+    for path, obj in found.items():
+        catalog.catalog_object(obj, path, idxs=CROSS_INDEXES, update_metadata=0)
+    return len(found)
 
 
 def is_fresh(portal) -> bool:
@@ -711,9 +773,7 @@ def import_site(portal=None, path=None, commit: int | None = 100, force=False) -
         content.setup(path, commit)
         counts["objects"] = content.run()
         by_uid = content.by_uid
-        ImportRelations(portal, request).import_relations(other("relations"))
-        counts["relations"] = len(other("relations"))
-        counts["working_copies"] = import_iterate(content.imported, by_uid)
+        # What the catalog shows of each object, before it is indexed.
         members = other("members")
         importer = TransferImportMembers(portal, request)
         counts["groups"] = importer.import_groups(members["groups"])
@@ -721,17 +781,27 @@ def import_site(portal=None, path=None, commit: int | None = 100, force=False) -
         for uid, extra in content.imported:
             set_owner(by_uid[uid], extra.get("owner"), portal)
         counts["localroles"] = import_localroles(other("localroles"), by_uid, portal)
+        counts["comments"] = import_comments(other("discussion"), by_uid, portal)
+        reapply_attributes(content.imported, by_uid)
+        reset_dates(by_uid)
+        objects = {"/".join(o.getPhysicalPath()): o for o in by_uid.values()}
+        catalog_all({**content.unindexed, **objects}, portal)
+        # What finds objects by UID in the catalog.
+        ImportRelations(portal, request).import_relations(other("relations"))
+        counts["relations"] = len(other("relations"))
+        counts["working_copies"] = import_iterate(content.imported, by_uid)
         ImportOrdering(portal, request).import_ordering(other("ordering"))
         ImportDefaultPages(portal, request).import_default_pages(other("defaultpages"))
-        counts["comments"] = import_comments(other("discussion"), by_uid, portal)
         counts["portlets"] = import_portlets(other("portlets"), portal)
         import_redirects(other("redirects"), portal)
         counts["registry"] = import_registry(other("registry"))
         for obj in by_uid.values():
             modifiedContent(obj, None)  # links between documents
-        reapply_attributes(content.imported, by_uid)
-        reset_dates(by_uid)
         processQueue()
+        catalog = api.portal.get_tool("portal_catalog")
+        for obj in reset_dates(by_uid):  # (a relation's modified event)
+            catalog.catalog_object(obj, "/".join(obj.getPhysicalPath()))
+        drop_date_marks(by_uid)
     if commit:
         transaction.commit()
     counts["files"] = manifest.get("files", 0)
