@@ -19,10 +19,15 @@ from plone.app.iterate.dexterity.utils import get_baseline
 from plone.app.iterate.dexterity.utils import get_working_copy
 from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.iterate.interfaces import IWorkingCopy
+from plone.app.portlets.portlets import navigation
 from plone.app.testing import SITE_OWNER_NAME
 from plone.dexterity.utils import iterSchemata
 from plone.distribution.api import site as site_api
 from plone.locking.interfaces import ILockable
+from plone.portlets.constants import CONTEXT_CATEGORY
+from plone.portlets.interfaces import ILocalPortletAssignmentManager
+from plone.portlets.interfaces import IPortletAssignmentMapping
+from plone.portlets.interfaces import IPortletManager
 from Products.CMFCore.indexing import processQueue
 from Products.CMFPlone.relationhelper import get_all_relations
 from qms.intranet import DISTRIBUTION_NAME
@@ -36,6 +41,8 @@ from qms.intranet.records.disposal import disposal_log
 from qms.intranet.testing import ANSWERS
 from zope.annotation.interfaces import IAnnotations
 from zope.component import createObject
+from zope.component import getMultiAdapter
+from zope.component import getUtility
 from zope.component.hooks import setSite
 from zope.interface import directlyProvidedBy
 from zope.schema import getFields
@@ -47,6 +54,7 @@ import transaction
 
 
 EFFECTIVE = "don-vi/vp/quy-trinh-quan-ly-van-ban-di"
+UNIT = "don-vi/vp"
 REVISED = "don-vi/vp/qt-effective"
 # What may differ between the first and the second export (README).
 CHANGED_FILES = {"manifest.json": {"exported", "source"}}
@@ -117,8 +125,33 @@ def add_activity(portal):
             "retention_ends": date(2025, 12, 31),
         }
     )
+    add_portlet(portal.unrestrictedTraverse(UNIT))
     processQueue()
     return working_copy
+
+
+def add_portlet(unit) -> None:
+    """The unit's own navigation in its right column, the parent's
+    portlets blocked there."""
+    manager = getUtility(IPortletManager, name="plone.rightcolumn")
+    mapping = getMultiAdapter((unit, manager), IPortletAssignmentMapping)
+    mapping["quy-trinh"] = navigation.Assignment(
+        name="Quy trình của Văn phòng Bộ", bottomLevel=2
+    )
+    assignable = getMultiAdapter((unit, manager), ILocalPortletAssignmentManager)
+    assignable.setBlacklistStatus(CONTEXT_CATEGORY, True)
+
+
+def portlets_of(unit) -> tuple:
+    """(what each portlet shows, in order; whether the parent's are
+    blocked). Not its name: collective.exportimport names it anew (README)."""
+    manager = getUtility(IPortletManager, name="plone.rightcolumn")
+    mapping = getMultiAdapter((unit, manager), IPortletAssignmentMapping)
+    assignable = getMultiAdapter((unit, manager), ILocalPortletAssignmentManager)
+    return (
+        [(a.name, a.bottomLevel) for a in mapping.values()],
+        assignable.getBlacklistStatus(CONTEXT_CATEGORY),
+    )
 
 
 def objects_by_uid(portal) -> dict:
@@ -371,6 +404,9 @@ class TestRoundTrip:
         assert working_copy is not None
         assert IWorkingCopy.providedBy(working_copy)
         assert get_baseline(working_copy).UID() == procedure.UID()
+        # the procedure is a folder: its forms stay with it
+        source = moved["portal"].unrestrictedTraverse(EFFECTIVE)
+        assert procedure.objectIds() == source.objectIds() != []
         assert working_copy.change_note == "Sửa đổi đang soạn thảo"
         assert ILockable(procedure).locked()  # as checkout left it
         policy = ICheckinCheckoutPolicy(working_copy)
@@ -380,6 +416,14 @@ class TestRoundTrip:
             api.content.transition(
                 obj=working_copy, transition="submit", comment="Trình duyệt"
             )
+
+    def test_portlets(self, moved):
+        setSite(moved["portal"])
+        before = portlets_of(moved["portal"].unrestrictedTraverse(UNIT))
+        assert before[0]
+        assert before[1]
+        setSite(moved["target"])
+        assert portlets_of(moved["target"].unrestrictedTraverse(UNIT)) == before
 
     def test_every_issue_still_retrievable(self, moved):
         """CMFEditions' versions: each issue's fields, file and note."""
