@@ -30,6 +30,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
+	@# python-ldap (pas.plugins.ldap) builds against OpenLDAP's and SASL's headers
+	bash scripts/ensure-deb.sh "OpenLDAP's headers" 'test -f /usr/include/ldap.h && test -f /usr/include/sasl/sasl.h' libldap2-dev libsasl2-dev
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 	  -c constraints.txt uv
 	$(UV) pip install --python $(BIN)/python --quiet -c constraints.txt \
@@ -78,6 +80,14 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing
 postgresql: ## Install Debian's PostgreSQL for the RelStorage tests when it is missing
 	bash scripts/ensure-deb.sh PostgreSQL 'ls /usr/lib/postgresql/*/bin/pg_ctl' postgresql
 
+.PHONY: ldap
+ldap: ## Install Debian's OpenLDAP server, tools and headers for the directory tests when missing
+	bash scripts/ensure-deb.sh OpenLDAP 'test -x /usr/sbin/slapd && command -v ldapadd && test -f /usr/include/ldap.h && test -f /usr/include/sasl/sasl.h' libldap2-dev libsasl2-dev slapd ldap-utils
+
+.PHONY: ldap-demo
+ldap-demo: install ldap ## Run a demo OpenLDAP directory on localhost (ld.* people) and print how to use it
+	$(BIN)/python scripts/ldap_demo.py
+
 .PHONY: ocr
 ocr: ## Install Debian's Tesseract OCR with Vietnamese (and the demo scan's font) when missing
 	bash scripts/ensure-deb.sh Tesseract 'command -v tesseract && tesseract --list-langs 2>&1 | grep -q vie && command -v pdftoppm && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core
@@ -87,7 +97,7 @@ libreoffice: ## Install Debian's LibreOffice Writer (the yearly report as ODT) w
 	bash scripts/ensure-deb.sh LibreOffice 'command -v soffice' libreoffice-writer-nogui
 
 .PHONY: test
-test: install chromium postgresql libreoffice ocr ## Run the whole test suite
+test: install chromium postgresql libreoffice ocr ldap ## Run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: lint

@@ -54,6 +54,10 @@ setup(
         "docxtpl",
         "persistent",
         "openpyxl",
+        # the ministry's directory: users from LDAP/Active Directory (#19)
+        "pas.plugins.ldap",
+        "node.ext.ldap",
+        "python-ldap",
         "Pillow",
         "plone.api",
         "plone.app.content",
@@ -92,6 +96,7 @@ setup(
         "Products.DCWorkflow",
         "Products.GenericSetup",
         "Products.MailHost",
+        "Products.PluggableAuthService",
         "Products.statusmessages",
         "Products.ZCatalog",
         # text of attached PDFs for full-text search

@@ -140,6 +140,7 @@ class TestUpgrades:
             ("1010",),
             ("1011",),
             ("1012",),
+            ("1013",),
         ]
 
     def test_1002_rebuilds_exact_words_as_sets(self, integration):

@@ -8,6 +8,7 @@ from plone.portlets.interfaces import IPortletAssignmentMapping
 from plone.portlets.interfaces import IPortletAssignmentSettings
 from plone.portlets.interfaces import IPortletManager
 from qms.intranet.audits.subscribers import ensure_section
+from qms.intranet.directory.ldapconfig import ensure_plugins
 from qms.intranet.documents.content import QMS_SECTION
 from qms.intranet.lifecycle.acknowledge import start_asking
 from qms.intranet.objectives.subscribers import ensure_archives
@@ -63,6 +64,8 @@ def post_install(context):
     )
     _update_security()
     make_mergeable(api.portal.get_tool("portal_catalog"))
+    # With a directory configured (QMS_LDAP_URI...): its plugins (#19).
+    ensure_plugins()
     # SearchableText is now a Vietnamese text index: fill it.
     api.portal.get_tool("portal_catalog").manage_reindexIndex(
         ids=["SearchableText", "qms_year"]
