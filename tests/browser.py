@@ -131,3 +131,20 @@ def english_left(text: str) -> list[str]:
         for label in ENGLISH_LABELS
         if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", text)
     ]
+
+
+def open_phone_menu(page) -> bool:
+    """On a narrow screen, open the header's menu (Bootstrap's offcanvas) and
+    wait until it has finished sliding in: it takes the focus when it has,
+    and keys typed before that would land in the panel, not in a field.
+    False when the page shows no menu button (a wide screen)."""
+    toggler = page.locator(".navbar-toggler")
+    if not (toggler.count() and toggler.first.is_visible()):
+        return False
+    toggler.first.click()
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.offcanvas');"
+        " return m && m.classList.contains('show')"
+        " && !m.classList.contains('showing'); }"
+    )
+    return True

@@ -1,6 +1,7 @@
 """In Chromium: góp ý from the home page, by clicking, as each role."""
 
 from playwright.sync_api import expect
+from tests.browser import open_phone_menu
 
 
 EFFECTIVE_TITLE = "Quy trình quản lý văn bản đi"
@@ -11,9 +12,7 @@ DRAFT = "don-vi/khcn/quy-trinh-danh-gia-ket-qua-nhiem-vu-khoa-hoc"
 def open_procedure(page, portal_url, title=EFFECTIVE_TITLE, unit="Văn phòng Bộ"):
     """Home page -> Đơn vị -> the unit -> the procedure, by clicking."""
     page.goto(portal_url)
-    toggler = page.locator(".navbar-toggler")
-    if toggler.count() and toggler.first.is_visible():  # a phone: the menu
-        toggler.first.click()
+    open_phone_menu(page)
     page.locator("#portal-globalnav").get_by_role("link", name="Đơn vị").click()
     page.wait_for_load_state()
     page.locator("#content").get_by_role("link", name=unit).first.click()

@@ -6,6 +6,7 @@ without sideways scrolling."""
 from playwright.sync_api import expect
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from tests.browser import english_left
+from tests.browser import open_phone_menu
 
 import pytest
 import re
@@ -19,6 +20,7 @@ def live_search(page, text):
     box = page.locator("#searchGadget")
     box.fill("")
     box.press_sequentially(text, delay=30)
+    expect(box).to_have_value(text)
     expect(page.locator(LIVE)).to_be_visible()
     return page.locator(f"{LIVE} .search-result")
 
@@ -173,7 +175,7 @@ def test_phone_width(phone, portal_url):
     page.goto(portal_url)
     assert no_sideways_scroll(page)
     # the header's search box is in the menu
-    page.locator(".navbar-toggler").click()
+    assert open_phone_menu(page)
     box = page.locator("#searchGadget")
     expect(box).to_be_visible()
     button = page.locator("#searchGadget_form .searchButton")
