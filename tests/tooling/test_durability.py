@@ -10,6 +10,10 @@ may not be there; it is only checked that it left nothing half done."""
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from qms.intranet.site.demo.files import pdf_bytes
 from tests.instances import demo_instance
+from tests.instances import Instance
+from ZODB.Connection import TransactionMetaData
+from ZODB.utils import z64
+from Zope2.Startup.options import ZopeWSGIOptions
 
 import base64
 import requests
@@ -139,3 +143,31 @@ def test_acknowledged_writes_survive_sigkill(tmp_path):
                 assert download.content == record["pdf"], path
     finally:
         instance.halt()
+
+
+def test_a_failed_commit_leaves_the_files_of_others_alone(tmp_path):
+    """The storage our zope.conf opens: while one request commits a file,
+    the clean-up of another that failed (a conflict, then retried) must
+    not touch it. The <blobstorage> wrapper did: its abort removed the
+    files of whichever transaction was committing, and a PDF acknowledged
+    a moment before was gone (POSKeyError on its download)."""
+    instance = Instance(tmp_path / "instance")
+    options = ZopeWSGIOptions(configfile=str(tmp_path / "instance/etc/zope.conf"))
+    storage = options().configroot.databases[0].config.storage.open()
+    try:
+        committing = TransactionMetaData()
+        storage.tpc_begin(committing)
+        oid = storage.new_oid()
+        upload = tmp_path / "upload.pdf"
+        upload.write_bytes(pdf_bytes("QT-900/VP"))
+        record = b"not read back: only the file matters here"
+        storage.storeBlob(oid, z64, record, str(upload), "", committing)
+
+        storage.tpc_abort(TransactionMetaData())  # the failed request's
+
+        storage.tpc_vote(committing)
+        tid = storage.tpc_finish(committing)
+        with open(storage.loadBlob(oid, tid), "rb") as committed:
+            assert committed.read() == pdf_bytes("QT-900/VP")
+    finally:
+        storage.close()
