@@ -15,6 +15,9 @@ EXTRAS := test,release,relstorage
 HOST ?= localhost
 PORT ?= 8080
 SITE_ID ?= Plone
+# `make test` runs the suite in this many processes (pytest-xdist), a test
+# file's tests together in one; TEST_WORKERS=0 runs it in this one.
+TEST_WORKERS ?= 2
 export HOST PORT SITE_ID
 
 # Catalogs compile on load, as in the instance.
@@ -98,7 +101,7 @@ libreoffice: ## Install Debian's LibreOffice Writer (the yearly report as ODT) w
 
 .PHONY: test
 test: install chromium postgresql libreoffice ocr ldap ## Run the whole test suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install ## ruff check and format check

@@ -134,6 +134,8 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            # two workers: the suite in half the time on CI's two cores
+            "pytest-xdist",
             "aiosmtpd",
             "playwright",
             "requests",

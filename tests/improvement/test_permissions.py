@@ -604,8 +604,18 @@ def _refused_write(response) -> bool:
     return response.status_code in (401, 403, 404)
 
 
+def _file_names(site) -> dict:
+    """path -> the name of the file of each RecordFile: a new upload shows
+    in it (its modification date may fall in the same second)."""
+    return {
+        obj["path"]: site.admin("GET", obj["path"]).json()["file"]["filename"]
+        for obj in OBJECTS
+        if obj["type"] == "RecordFile"
+    }
+
+
 def _edit_add_delete(site, role, problems) -> None:
-    before = site.snapshot()
+    before, files_before = site.snapshot(), _file_names(site)
     edited = set()
     for obj in OBJECTS:
         patched = site.call(role, "PATCH", obj["path"], json=_edit(obj, role))
@@ -632,14 +642,17 @@ def _edit_add_delete(site, role, problems) -> None:
         "add in another unit's register",
         added.status_code,
     )
-    after = site.snapshot()
+    after, files_after = site.snapshot(), _file_names(site)
     for obj in OBJECTS:
         if obj["type"] == "ImprovementRegister":
             continue  # not in its own search
-        # a file's change shows in its modification date; the others' in
-        # their description (adding to them changes their dates)
-        path, field = obj["path"], 1 if obj["type"] == "RecordFile" else 2
-        changed = before[path][field] != after[path][field]
+        # a file's change shows in its file's name; the others' in their
+        # description (adding to them changes their dates)
+        path = obj["path"]
+        if obj["type"] == "RecordFile":
+            changed = files_before[path] != files_after[path]
+        else:
+            changed = before[path][2] != after[path][2]
         check(
             problems,
             changed == (path in edited),
