@@ -151,8 +151,8 @@ def test_a_failed_commit_leaves_the_files_of_others_alone(tmp_path):
     not touch it. The <blobstorage> wrapper did: its abort removed the
     files of whichever transaction was committing, and a PDF acknowledged
     a moment before was gone (POSKeyError on its download)."""
-    instance = Instance(tmp_path / "instance")
-    options = ZopeWSGIOptions(configfile=str(tmp_path / "instance/etc/zope.conf"))
+    conf = Instance(tmp_path / "instance").folder / "etc" / "zope.conf"
+    options = ZopeWSGIOptions(configfile=str(conf))
     storage = options().configroot.databases[0].config.storage.open()
     try:
         committing = TransactionMetaData()
