@@ -109,6 +109,7 @@ setup(
         "transaction",
         "waitress",
         "z3c.form",
+        "z3c.relationfield",
         "Zope",
         "zExceptions",
         "zope.annotation",

@@ -63,6 +63,7 @@ from plone.restapi.interfaces import IFieldDeserializer
 from plone.schema.jsonfield import IJSONField
 from Products.CMFCore.indexing import getQueue
 from Products.CMFCore.indexing import processQueue
+from Products.CMFCore.WorkflowTool import WorkflowTool
 from qms.intranet import _
 from qms.intranet.migration.transfer.codec import from_json
 from qms.intranet.migration.transfer.exporter import DISCUSSION_KEY
@@ -70,7 +71,9 @@ from qms.intranet.migration.transfer.exporter import FORMAT
 from qms.intranet.migration.transfer.exporter import named_fields
 from qms.intranet.migration.transfer.exporter import OWNER_PATH
 from z3c.form.interfaces import IDataManager
+from z3c.relationfield.event import addRelations
 from zope.annotation.interfaces import IAnnotations
+from zope.component import getGlobalSiteManager
 from zope.component import getMultiAdapter
 from zope.component import getUtilitiesFor
 from zope.component import queryMultiAdapter
@@ -91,9 +94,11 @@ from zope.schema.interfaces import ITextLine
 from zope.schema.interfaces import ValidationError
 
 import dateutil.parser
+import functools
 import json
 import logging
 import os
+import threading
 import transaction
 
 
@@ -187,7 +192,7 @@ class TransferImportContent(ImportContent):
         alsoProvides(self.request, IMigrationMarker)
 
     def run(self) -> int:
-        with deferred_indexing() as self.unindexed:
+        with deferred_indexing() as self.unindexed, quiet_additions(self):
             added = self.import_new_content(content_items(self.directory))
             if self.commit:
                 transaction.commit()
@@ -212,6 +217,8 @@ class TransferImportContent(ImportContent):
         presets = plain_values(item["@type"], item)
         item["factory_kwargs"] = presets
         self.stashed["presets"] = set(presets)
+        self.stashed["path"] = item["@id"][len(self.portal_url) :]
+        self.stashed["workflow_history"] = item.get("workflow_history")
         return item
 
     def get_parent_as_container(self, item):
@@ -347,11 +354,36 @@ class TransferImportContent(ImportContent):
         """No transition: the history (imported next) is the state."""
 
     def import_workflow_history(self, obj, item):
+        if self.stashed.get("history_set"):
+            return  # when it was added (`workflow_created`)
         super().import_workflow_history(obj, item)
         workflow = api.portal.get_tool("portal_workflow")
         for definition in workflow.getWorkflowsFor(obj):
             definition.updateRoleMappingsFor(obj)
         obj.reindexObject(idxs=["review_state", "allowedRolesAndUsers"])
+
+    def workflow_created(self, obj) -> bool:
+        """The object this item makes, being added: its imported history
+        as its workflow state at once, and its permissions from it, instead
+        of the initial state worked out and replaced a moment later. False
+        for another object (what a unit adds for itself when added)."""
+        relative = "/".join(obj.getPhysicalPath())[len(self.portal_path) :]
+        if relative != self.stashed.get("path"):
+            return False
+        workflow = api.portal.get_tool("portal_workflow")
+        definitions = workflow.getWorkflowsFor(obj)
+        history = self.item_history()
+        super().import_workflow_history(obj, {"workflow_history": history})
+        for definition in definitions:
+            if definition.getId() in history:
+                definition.updateRoleMappingsFor(obj)
+            else:  # (none exported: its initial state, as Plone does)
+                definition.notifyCreated(obj)
+        self.stashed["history_set"] = True
+        return True
+
+    def item_history(self) -> dict:
+        return self.stashed.get("workflow_history") or {}
 
 
 class TransferImportMembers(ImportMembers):
@@ -673,6 +705,57 @@ def drop_date_marks(by_uid) -> None:
         for _name, attribute in DATES:
             if attribute in base.__dict__:
                 delattr(base, attribute)
+
+
+# Handlers of the added events that have nothing to do while content comes
+# in, in the importing thread: relations are looked for in fields still
+# empty (they come last, whole: `ImportRelations`), and link integrity
+# would read a folder's text again at each child added (it is brought up to
+# date at the end for every object).
+QUIET_HANDLERS = (addRelations, modifiedContent)
+_importing = threading.local()
+
+
+def _quiet(handler):
+    @functools.wraps(handler)
+    def gate(*args, **kwargs):
+        if getattr(_importing, "content", None) is None:
+            return handler(*args, **kwargs)
+
+    return gate
+
+
+@contextmanager
+def quiet_additions(content):
+    """While `content` (a TransferImportContent) adds objects, in this
+    thread only: the QUIET_HANDLERS do nothing, and an object's workflow
+    state is its imported history from the start (`workflow_created`).
+    Other threads (a served site) see every handler as before."""
+    registry = getGlobalSiteManager()
+    swapped = []
+    for registration in list(registry.registeredHandlers()):
+        if registration.factory in QUIET_HANDLERS:
+            gate = _quiet(registration.factory)
+            registry.unregisterHandler(registration.factory, registration.required)
+            registry.registerHandler(gate, registration.required)
+            swapped.append((registration, gate))
+    created = WorkflowTool.notifyCreated
+
+    def notifyCreated(tool, ob):
+        importing = getattr(_importing, "content", None)
+        if importing is None or not importing.workflow_created(ob):
+            created(tool, ob)
+
+    WorkflowTool.notifyCreated = notifyCreated
+    _importing.content = content
+    try:
+        yield
+    finally:
+        _importing.content = None
+        WorkflowTool.notifyCreated = created
+        for registration, gate in swapped:
+            registry.unregisterHandler(gate, registration.required)
+            registry.registerHandler(registration.factory, registration.required)
 
 
 @contextmanager
