@@ -290,6 +290,40 @@ class TestImport:
         assert rows[0]["action"] == "Nhập từ sổ đăng ký"
 
 
+def test_the_demo_shows_a_register_brought_in(integration, as_user):
+    """The demo's Vụ Pháp chế brought in its old register: an effective
+    procedure with its issue number, date and form, a draft and one no
+    longer in force, each saying who imported it from which file."""
+    from qms.intranet.site.demo.register import SOURCE
+
+    unit = integration["portal"]["don-vi"]["phapche"]
+    with as_user("iso.secretary"):
+        found = {
+            obj.code: obj
+            for obj in (
+                brain.getObject()
+                for brain in api.content.find(
+                    context=unit, document_code=["QT-04/PC", "QT-05/PC", "QT-06/PC"]
+                )
+            )
+        }
+        states = {code: api.content.get_state(obj) for code, obj in found.items()}
+    assert states == {
+        "QT-04/PC": "effective",
+        "QT-05/PC": "draft",
+        "QT-06/PC": "obsolete",
+    }
+    procedure = found["QT-04/PC"]
+    assert (procedure.revision, procedure.issue_date) == (2, date(2021, 3, 15))
+    assert procedure.signed_original.filename == "QT-04-PC.pdf"
+    (form,) = procedure.contentValues({"portal_type": "ProcedureForm"})
+    assert form.code == "BM-01/QT-04/PC"
+    for obj in found.values():
+        entry = obj.workflow_history["qms_document_workflow"][-1]
+        assert (entry["action"], entry["actor"]) == ("import", "phapche.officer")
+        assert SOURCE in entry["comments"]
+
+
 def test_1012_lets_officers_and_the_secretariat_import(integration):
     """On a site of profile 1011 nobody but the Manager may import; the
     upgrade gives it to the secretariat and units' ISO officers."""

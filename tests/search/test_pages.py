@@ -214,7 +214,7 @@ def test_live_search_says_what_and_where(http, portal_url, login_as):
     assert by_title[RECORD_FILE]["state"] is None
     form = http.get(
         f"{portal_url}/@@ajax-search",
-        params={"SearchableText": "BM-01"},
+        params={"SearchableText": "BM-01/QT-02"},
         auth=login_as("vp.staff"),
     ).json()["items"][0]
     assert form["description"] == f"Biểu mẫu · Văn phòng Bộ · {FORM_PROCEDURE}"
@@ -246,7 +246,9 @@ class TestFeed:
         assert items[RECORD_FILE].findtext("category") == "Tệp hồ sơ"
         assert RECORD in items[RECORD_FILE].findtext("description")
         assert "<mark>02/KHCN</mark>" in items[RECORD].findtext("description")
-        form = self.feed(http, portal_url, login_as("vp.staff"), SearchableText="BM-01")
+        form = self.feed(
+            http, portal_url, login_as("vp.staff"), SearchableText="BM-01/QT-02"
+        )
         (item,) = form.findall("channel/item")
         assert item.findtext("title") == FORM
         assert item.findtext("link").endswith("/bm-01/view")

@@ -34,6 +34,7 @@ from qms.intranet.site.demo.files import pdf_bytes
 from qms.intranet.site.demo.files import scan_bytes
 from qms.intranet.site.demo.lifecycle import create_lifecycle
 from qms.intranet.site.demo.objectives import create_objectives
+from qms.intranet.site.demo.register import create_imported
 from qms.intranet.site.demo.review import create_reviews
 from qms.intranet.site.demo.training import create_training
 from qms.intranet.units.groups import UNITS_FOLDER
@@ -603,3 +604,4 @@ def create(site):
     create_evaluation(site)
     create_training(site)
     create_lifecycle(site)
+    create_imported(site)
