@@ -165,6 +165,10 @@ import: instance ## Import an export (FROM=<folder>) into a new site made with D
 	@test -n "$(FROM)" || { echo "Say which export: make import FROM=<folder>"; exit 2; }
 	@$(BIN)/zconsole run instance/etc/zope.conf scripts/import_site.py "$(FROM)"
 
+.PHONY: check-files
+check-files: instance ## List the documents whose file is missing from var/blobstorage (stop the instance first)
+	@$(BIN)/zconsole run instance/etc/zope.conf scripts/check_files.py
+
 .PHONY: remove-data
 remove-data: ## Delete the ZODB (var/, backups kept): the next `make start` creates a new site
 	@if [ -d var ]; then find var -mindepth 1 -maxdepth 1 ! -name backups -exec rm -rf {} +; fi

@@ -110,6 +110,7 @@ setup(
         "waitress",
         "z3c.form",
         "z3c.relationfield",
+        "ZODB",
         "Zope",
         "zExceptions",
         "zope.annotation",

@@ -4,9 +4,15 @@ Each check raises a zope.schema ValidationError whose docstring is the
 translated message, so Classic UI forms and plone.restapi (400) say the same.
 """
 
+from Acquisition import aq_base
+from plone.dexterity.utils import iterSchemata
+from plone.namedfile.interfaces import INamedBlobFileField
+from plone.namedfile.interfaces import INamedBlobImageField
 from plone.registry.interfaces import IRegistry
 from qms.intranet import _
+from ZODB.POSException import POSKeyError
 from zope.component import queryUtility
+from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError
 
 import io
@@ -132,3 +138,27 @@ def valid_form_file(value) -> bool:
     if not (is_pdf(value) or office_kind(value)):
         raise NotFormFile()
     return True
+
+
+def missing_files(portal):
+    """(object, field name) of each file an object of the site holds whose
+    data is gone from the blob directory (reading it fails: POSKeyError),
+    for `make check-files`: so that its people upload it again. Every
+    catalogued object, unrestricted: only the administrator runs it."""
+    path = "/".join(portal.getPhysicalPath())
+    for brain in portal.portal_catalog.unrestrictedSearchResults(path=path):
+        obj = brain._unrestrictedGetObject()
+        for schema in iterSchemata(obj):
+            for name, field in getFieldsInOrder(schema):
+                if not (
+                    INamedBlobFileField.providedBy(field)
+                    or INamedBlobImageField.providedBy(field)
+                ):
+                    continue
+                value = getattr(aq_base(obj), name, None)
+                if value is None:
+                    continue
+                try:
+                    value.open().close()
+                except (POSKeyError, FileNotFoundError):
+                    yield obj, name
