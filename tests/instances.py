@@ -54,19 +54,26 @@ class Instance:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/Plone"
 
-    def create_site(self) -> str:
-        done = subprocess.run(
+    def zconsole(self, script: Path, *args: str) -> subprocess.CompletedProcess:
+        """Run `script` inside this instance's Zope (`zconsole run`); ten
+        minutes at most."""
+        return subprocess.run(
             [
                 str(self.bin / "zconsole"),
                 "run",
                 str(self.folder / "etc" / "zope.conf"),
-                str(ROOT / "scripts" / "create_site.py"),
+                str(script),
+                *args,
             ],
             env=self.env,
             cwd=ROOT,
             capture_output=True,
             text=True,
+            timeout=600,
         )
+
+    def create_site(self) -> str:
+        done = self.zconsole(ROOT / "scripts" / "create_site.py")
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout
 

@@ -15,7 +15,6 @@ import hashlib
 import json
 import pytest
 import requests
-import subprocess
 
 
 # One throwaway PostgreSQL server for this module, as for the RelStorage tests.
@@ -28,20 +27,7 @@ EFFECTIVE = "don-vi/vp/quy-trinh-quan-ly-van-ban-di"
 
 
 def run_script(instance: Instance, script: str, *args: str):
-    return subprocess.run(
-        [
-            str(instance.bin / "zconsole"),
-            "run",
-            str(instance.folder / "etc" / "zope.conf"),
-            str(ROOT / "scripts" / script),
-            *args,
-        ],
-        env=instance.env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return instance.zconsole(ROOT / "scripts" / script, *args)
 
 
 @pytest.fixture(scope="module")

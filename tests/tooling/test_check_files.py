@@ -9,7 +9,6 @@ from tests.conftest import ROOT
 from tests.instances import demo_instance
 
 import os
-import subprocess
 import transaction
 
 
@@ -38,17 +37,6 @@ def test_a_procedure_whose_pdf_is_gone_is_listed(functional):
 
 def test_the_script_on_the_demo_site(tmp_path):
     instance = demo_instance(tmp_path / "instance")
-    done = subprocess.run(
-        [
-            str(instance.bin / "zconsole"),
-            "run",
-            str(instance.folder / "etc" / "zope.conf"),
-            str(ROOT / "scripts" / "check_files.py"),
-        ],
-        env=instance.env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = instance.zconsole(ROOT / "scripts" / "check_files.py")
     assert done.returncode == 0, done.stderr[-3000:]
     assert "0 file(s) missing in 'Plone'." in done.stdout
