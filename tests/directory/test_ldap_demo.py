@@ -4,12 +4,14 @@ scripts/ldap_demo.py prints) signs its directory people in, with their
 units, on a site created before without any directory; without that
 environment the same site has Plone's own accounts only."""
 
+from pathlib import Path
 from qms.intranet.site.demo.data import DEMO_PASSWORD
 from tests.conftest import JSON
 from tests.conftest import ROOT
 from tests.directory.slapd import DEMO_PASSWORD as LDAP_PASSWORD
 from tests.instances import demo_instance
 
+import pytest
 import requests
 import subprocess
 import sys
@@ -60,9 +62,9 @@ def test_instance_started_with_the_demo_directory(slapd, tmp_path):
         instance.stop()
 
 
-def test_make_ldap_demo_script_starts_and_stops(tmp_path):
-    """The script itself: prints the people and the environment, stops on
-    Ctrl+C (SIGINT) and leaves nothing running."""
+def run_demo_until(marker: str) -> str:
+    """Start scripts/ldap_demo.py, read its output up to the line holding
+    `marker`, press Ctrl+C (SIGINT), wait for it to end; its output."""
     import signal
     import time
 
@@ -77,11 +79,30 @@ def test_make_ldap_demo_script_starts_and_stops(tmp_path):
     while time.monotonic() < deadline:
         line = process.stdout.readline()
         lines.append(line)
-        if "Stop with Ctrl+C" in line:
+        if marker in line or not line:
             break
-    text = "".join(lines)
     process.send_signal(signal.SIGINT)
-    process.wait(timeout=30)
+    lines.append(process.communicate(timeout=30)[0])
+    return "".join(lines)
+
+
+def assert_nothing_left(text: str) -> None:
+    """slapd stopped and its folder removed."""
+    import re
+    import socket
+
+    port = int(re.search(r"ldap://127\.0\.0\.1:(\d+)", text).group(1))
+    folder = re.search(r"Data and log in (\S+)", text).group(1)
+    assert not Path(folder).exists(), folder
+    with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), 1):
+        pass
+
+
+def test_make_ldap_demo_script_starts_and_stops():
+    """The script itself: prints the people and the environment, stops on
+    Ctrl+C (SIGINT) and leaves nothing running."""
+    text = run_demo_until("Stop with Ctrl+C")
     assert "QMS_LDAP_URI='ldap://127.0.0.1:" in text
     assert "make start" in text
     assert "ld.vp.officer" in text
+    assert_nothing_left(text)
